@@ -1,0 +1,123 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** Comma-separated list of integer chat ids ("123,-100456") → number[]. */
+const idList = z
+  .string()
+  .default("")
+  .transform((s, ctx) => {
+    const ids: number[] = [];
+    for (const part of s.split(/[,\s]+/).filter(Boolean)) {
+      const n = Number(part);
+      if (!Number.isSafeInteger(n)) {
+        ctx.addIssue({ code: "custom", message: `"${part}" is not a Telegram chat id (an integer)` });
+        return z.NEVER;
+      }
+      ids.push(n);
+    }
+    return ids;
+  });
+
+const bool = z
+  .string()
+  .default("false")
+  .transform((s) => /^(1|true|yes|on)$/i.test(s.trim()));
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((s) => (s && s.trim() !== "" ? s.trim() : undefined));
+
+/**
+ * The schema of every environment variable the project reads. Each one is
+ * documented in `.env.example`; defaults make a fresh clone work offline on
+ * the bundled sample corpus.
+ */
+export const envSchema = z.object({
+  INDEX_DIR: z.string().default("index"),
+  BULLETINS_DIR: z.string().default("data/bulletins"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  TIMEZONE: z.string().default("Asia/Shanghai"),
+
+  EMBEDDING_MODEL: z.string().default("Xenova/bge-small-zh-v1.5"),
+  MODELS_DIR: z.string().default("models"),
+  EMBEDDING_POOLING: z.enum(["cls", "mean"]).default("cls"),
+  EMBEDDING_QUERY_PREFIX: z.string().default("为这个句子生成表示以用于检索相关文章："),
+  EMBEDDING_BATCH_SIZE: z.coerce.number().int().positive().default(16),
+  EMBEDDING_ALLOW_REMOTE: bool,
+  EMBEDDING_REMOTE_HOST: z.string().default("https://huggingface.co/"),
+
+  LLM_BASE_URL: optionalString,
+  LLM_API_KEY: optionalString,
+  LLM_MODEL: optionalString,
+  LLM_TEMPERATURE: z.coerce.number().min(0).max(2).default(0),
+
+  TELEGRAM_BOT_TOKEN: optionalString,
+  TELEGRAM_API_ROOT: optionalString,
+  WEBHOOK_URL: optionalString,
+  WEBHOOK_PORT: z.coerce.number().int().positive().default(8080),
+  ALLOWED_CHAT_IDS: idList,
+  ADMIN_CHAT_IDS: idList,
+  DIGEST_DEFAULT_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "DIGEST_DEFAULT_TIME must be HH:MM, e.g. 08:00")
+    .default("08:00"),
+  SUBSCRIPTIONS_DB: optionalString,
+});
+
+/** The validated configuration: what `loadConfig` returns. */
+export type Config = ReturnType<typeof loadConfig>;
+
+/**
+ * Validates `env` (default: `process.env`) and returns the project's
+ * configuration, with relative paths resolved against `cwd`. Throws an
+ * error that names every bad variable and what it expects, so a user can fix
+ * their `.env` in one go. Call `loadDotenv()` first in entry points.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()) {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration (see .env.example):\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const indexDir = path.resolve(cwd, e.INDEX_DIR);
+  return {
+    indexDir,
+    bulletinsDir: path.resolve(cwd, e.BULLETINS_DIR),
+    logLevel: e.LOG_LEVEL,
+    timezone: e.TIMEZONE,
+    embedding: {
+      model: e.EMBEDDING_MODEL,
+      modelsDir: path.resolve(cwd, e.MODELS_DIR),
+      pooling: e.EMBEDDING_POOLING,
+      queryPrefix: e.EMBEDDING_QUERY_PREFIX,
+      batchSize: e.EMBEDDING_BATCH_SIZE,
+      allowRemote: e.EMBEDDING_ALLOW_REMOTE,
+      remoteHost: e.EMBEDDING_REMOTE_HOST,
+    },
+    llm:
+      e.LLM_BASE_URL || e.LLM_MODEL
+        ? {
+            baseUrl: e.LLM_BASE_URL,
+            apiKey: e.LLM_API_KEY,
+            model: e.LLM_MODEL ?? "gpt-4o-mini",
+            temperature: e.LLM_TEMPERATURE,
+          }
+        : undefined,
+    telegram: {
+      token: e.TELEGRAM_BOT_TOKEN,
+      apiRoot: e.TELEGRAM_API_ROOT,
+      webhookUrl: e.WEBHOOK_URL,
+      webhookPort: e.WEBHOOK_PORT,
+      allowedChatIds: e.ALLOWED_CHAT_IDS,
+      adminChatIds: e.ADMIN_CHAT_IDS,
+    },
+    digest: {
+      defaultTime: e.DIGEST_DEFAULT_TIME,
+      subscriptionsDb: e.SUBSCRIPTIONS_DB
+        ? path.resolve(cwd, e.SUBSCRIPTIONS_DB)
+        : path.join(indexDir, "subscriptions.db"),
+    },
+  };
+}

@@ -1,0 +1,196 @@
+import type { Article, ArticleFilter } from "../core/types.js";
+import type { Db } from "./db.js";
+
+/** What the store remembers about one ingested bulletin file. */
+export interface FileRecord {
+  /** File name, the `source` of its articles. */
+  source: string;
+  /** Absolute path it was read from. */
+  path: string;
+  /** sha256 of the raw bytes: an unchanged file is skipped on re-ingest. */
+  hash: string;
+  size: number;
+  /** Encoding it was decoded from ("utf-8", "gb18030"). */
+  encoding: string;
+  articleCount: number;
+  ingestedAt: string;
+}
+
+interface ArticleRow {
+  id: string;
+  source: string;
+  seq: number;
+  title: string;
+  subtitle: string | null;
+  district: string | null;
+  districts: string;
+  date: string | null;
+  date_text: string | null;
+  byline: string | null;
+  text: string;
+  repeated: string;
+  ingested_at: string;
+}
+
+function toArticle(r: ArticleRow): Article {
+  return {
+    id: r.id,
+    source: r.source,
+    seq: r.seq,
+    title: r.title,
+    subtitle: r.subtitle,
+    district: r.district,
+    districts: JSON.parse(r.districts) as string[],
+    date: r.date,
+    dateText: r.date_text,
+    byline: r.byline,
+    text: r.text,
+    repeatedParagraphs: JSON.parse(r.repeated) as number[],
+    ingestedAt: r.ingested_at,
+  };
+}
+
+/**
+ * The articles and bulletin files, in SQLite (`INDEX_DIR/news.db`). It is the
+ * source of truth every other index (vectors, BM25, facts) is derived from:
+ * those sync themselves against `ids()`. Writing a file's articles replaces
+ * its previous ones in one transaction.
+ */
+export class ArticleStore {
+  constructor(readonly db: Db) {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS files (
+        source TEXT PRIMARY KEY, path TEXT NOT NULL, hash TEXT NOT NULL, size INTEGER NOT NULL,
+        encoding TEXT NOT NULL, article_count INTEGER NOT NULL, ingested_at TEXT NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS articles (
+        id TEXT PRIMARY KEY, source TEXT NOT NULL REFERENCES files(source) ON DELETE CASCADE,
+        seq INTEGER NOT NULL, title TEXT NOT NULL, subtitle TEXT, district TEXT, districts TEXT NOT NULL,
+        date TEXT, date_text TEXT, byline TEXT, text TEXT NOT NULL, repeated TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
+      CREATE INDEX IF NOT EXISTS articles_source ON articles(source, seq);
+      CREATE INDEX IF NOT EXISTS articles_ingested ON articles(ingested_at);
+    `);
+  }
+
+  /** The stored record of file `source`, or undefined. */
+  getFile(source: string): FileRecord | undefined {
+    const r = this.db
+      .prepare(
+        "SELECT source, path, hash, size, encoding, article_count AS articleCount, ingested_at AS ingestedAt FROM files WHERE source = ?",
+      )
+      .get(source) as FileRecord | undefined;
+    return r;
+  }
+
+  /** Every stored file, by name. */
+  listFiles(): FileRecord[] {
+    return this.db
+      .prepare(
+        "SELECT source, path, hash, size, encoding, article_count AS articleCount, ingested_at AS ingestedAt FROM files ORDER BY source",
+      )
+      .all() as FileRecord[];
+  }
+
+  /** Replaces file `file.source` and all its articles with `articles`, atomically. */
+  putFile(file: FileRecord, articles: Article[]): void {
+    const tx = this.db.transaction(() => {
+      this.db.prepare("DELETE FROM files WHERE source = ?").run(file.source);
+      this.db
+        .prepare(
+          "INSERT INTO files (source, path, hash, size, encoding, article_count, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .run(file.source, file.path, file.hash, file.size, file.encoding, articles.length, file.ingestedAt);
+      const ins = this.db.prepare(
+        `INSERT INTO articles (id, source, seq, title, subtitle, district, districts, date, date_text, byline, text, repeated, ingested_at)
+         VALUES (@id, @source, @seq, @title, @subtitle, @district, @districts, @date, @dateText, @byline, @text, @repeated, @ingestedAt)`,
+      );
+      for (const a of articles) {
+        ins.run({ ...a, districts: JSON.stringify(a.districts), repeated: JSON.stringify(a.repeatedParagraphs) });
+      }
+    });
+    tx();
+  }
+
+  /** Deletes file `source` and its articles. Returns whether it existed. */
+  removeFile(source: string): boolean {
+    return this.db.prepare("DELETE FROM files WHERE source = ?").run(source).changes > 0;
+  }
+
+  /** The article with id `id`, or undefined. */
+  get(id: string): Article | undefined {
+    const r = this.db.prepare("SELECT * FROM articles WHERE id = ?").get(id) as ArticleRow | undefined;
+    return r ? toArticle(r) : undefined;
+  }
+
+  /** Articles matching `filter`, in page order (file name, then position on the page). */
+  list(filter: ArticleFilter = {}): Article[] {
+    const where: string[] = [];
+    const params: Record<string, string> = {};
+    if (filter.district) {
+      where.push("(district = @district OR districts LIKE @districtLike)");
+      params.district = filter.district;
+      params.districtLike = `%"${filter.district}"%`;
+    }
+    if (filter.date) {
+      where.push("date = @date");
+      params.date = filter.date;
+    }
+    if (filter.dateFrom) {
+      where.push("date >= @dateFrom");
+      params.dateFrom = filter.dateFrom;
+    }
+    if (filter.dateTo) {
+      where.push("date <= @dateTo");
+      params.dateTo = filter.dateTo;
+    }
+    if (filter.source) {
+      where.push("source = @source");
+      params.source = filter.source;
+    }
+    if (filter.ingestedAfter) {
+      where.push("ingested_at > @ingestedAfter");
+      params.ingestedAfter = filter.ingestedAfter;
+    }
+    const sql = `SELECT * FROM articles ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY source, seq`;
+    return (this.db.prepare(sql).all(params) as ArticleRow[]).map(toArticle);
+  }
+
+  /** Ids of all stored articles: what derived indexes sync against. */
+  ids(): string[] {
+    return (this.db.prepare("SELECT id FROM articles").all() as { id: string }[]).map((r) => r.id);
+  }
+
+  /** Number of stored articles. */
+  count(): number {
+    return (this.db.prepare("SELECT COUNT(*) AS n FROM articles").get() as { n: number }).n;
+  }
+
+  /** Distinct dated days, newest first, with their article counts (optionally for one district). */
+  days(district?: string): { date: string; count: number }[] {
+    const rows = district
+      ? this.db
+          .prepare(
+            `SELECT date, COUNT(*) AS count FROM articles WHERE date IS NOT NULL AND (district = ? OR districts LIKE ?) GROUP BY date ORDER BY date DESC`,
+          )
+          .all(district, `%"${district}"%`)
+      : this.db
+          .prepare(
+            "SELECT date, COUNT(*) AS count FROM articles WHERE date IS NOT NULL GROUP BY date ORDER BY date DESC",
+          )
+          .all();
+    return rows as { date: string; count: number }[];
+  }
+
+  /** Districts with their article counts and date ranges, for `/sources`. */
+  districts(): { district: string; count: number; first: string | null; last: string | null }[] {
+    return this.db
+      .prepare(
+        `SELECT COALESCE(district, '') AS district, COUNT(*) AS count, MIN(date) AS first, MAX(date) AS last
+         FROM articles GROUP BY district ORDER BY count DESC, district`,
+      )
+      .all() as { district: string; count: number; first: string | null; last: string | null }[];
+  }
+}
