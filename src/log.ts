@@ -17,7 +17,7 @@ export const redactPaths = [
 
 /** Replaces anything that looks like a Telegram bot token (`123456:AA…`) in a string. */
 export function scrubSecrets(text: string): string {
-  return text.replace(/\b\d{5,}:[A-Za-z0-9_-]{20,}\b/g, "<redacted-token>");
+  return text.replace(/(?<!\d)\d{5,}:[A-Za-z0-9_-]{20,}/g, "<redacted-token>");
 }
 
 /**
