@@ -1,0 +1,196 @@
+import { normalizeQuery } from "../core/normalize.js";
+
+/** What `parseDigestDate` returns: a day, or a Chinese message the user can act on. */
+export type ParsedDigestDate =
+  | {
+      ok: true;
+      /** The day, YYYY-MM-DD. */
+      date: string;
+      /** True when the user gave no year ("3月27日") and the year was inferred as the most recent one. */
+      yearInferred?: boolean;
+    }
+  | { ok: false; message: string };
+
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timezone: string): Intl.DateTimeFormat {
+  let f = dayFormatters.get(timezone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", {
+      timeZone: timezone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+    });
+    dayFormatters.set(timezone, f);
+  }
+  return f;
+}
+
+/**
+ * Whether `timezone` is an IANA time zone this runtime knows
+ * ("Asia/Shanghai", "UTC"). Used to validate user and config input before it
+ * reaches `Intl`, which would throw.
+ */
+export function isValidTimeZone(timezone: string): boolean {
+  try {
+    formatterFor(timezone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Wall-clock parts of an instant in a time zone. */
+export interface LocalTime {
+  /** YYYY-MM-DD */
+  day: string;
+  /** HH:MM */
+  time: string;
+  /** HH:MM:SS */
+  timeWithSeconds: string;
+}
+
+/**
+ * The wall-clock day and time of instant `now` in `timezone`, e.g.
+ * `{ day: "2020-03-28", time: "08:00", timeWithSeconds: "08:00:12" }`.
+ * Throws a RangeError for an unknown time zone.
+ */
+export function localTime(now: Date, timezone: string): LocalTime {
+  const parts: Record<string, string> = {};
+  for (const p of formatterFor(timezone).formatToParts(now)) parts[p.type] = p.value;
+  const day = `${parts.year}-${parts.month}-${parts.day}`;
+  const time = `${parts.hour}:${parts.minute}`;
+  return { day, time, timeWithSeconds: `${time}:${parts.second}` };
+}
+
+/** The day (YYYY-MM-DD) of instant `now` in `timezone`. */
+export function todayIn(now: Date, timezone: string): string {
+  return localTime(now, timezone).day;
+}
+
+/** Day `day` (YYYY-MM-DD) moved by `n` days (negative: back). Calendar arithmetic, no time zone involved. */
+export function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Whole days from `a` to `b` (both YYYY-MM-DD); positive when `b` is later. */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Days in month `month` (1–12) of `year`. */
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+const CN_DIGITS: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+/**
+ * "二〇二〇" → "2020", "三月二十七日" → "3月27日": Chinese numerals in dates
+ * turned into Arabic digits, so that one set of patterns reads both.
+ */
+function chineseNumeralsToDigits(text: string): string {
+  // Years written digit by digit: 二〇二〇年.
+  let out = text.replace(/([〇零一二三四五六七八九]{4})(?=年)/g, (m) =>
+    [...m].map((c) => String(CN_DIGITS[c] ?? "")).join(""),
+  );
+  // Months and days: 十, 十二, 二十, 二十七, 三十一, 七.
+  out = out.replace(/([一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])(?=[月日号])/g, (m) => {
+    if (!m.includes("十")) return String(CN_DIGITS[m] ?? m);
+    const [tens, ones] = m.split("十");
+    return String((tens ? (CN_DIGITS[tens] ?? 0) : 1) * 10 + (ones ? (CN_DIGITS[ones] ?? 0) : 0));
+  });
+  return out;
+}
+
+const HELP = "请用 2020-03-28、2020年3月28日、3月28日、今天、昨天 或 前天 这样的写法。";
+
+const RELATIVE: Record<string, number> = {
+  今天: 0,
+  今日: 0,
+  昨天: -1,
+  昨日: -1,
+  前天: -2,
+  前日: -2,
+  大前天: -3,
+};
+
+function checkDay(year: number, month: number, day: number, raw: string): ParsedDigestDate {
+  if (month < 1 || month > 12) return { ok: false, message: `“${raw}”不是有效日期：没有${month}月。${HELP}` };
+  const max = daysInMonth(year, month);
+  if (day < 1 || day > max) {
+    return { ok: false, message: `“${raw}”不是有效日期：${year}年${month}月只有${max}天。` };
+  }
+  return { ok: true, date: `${year}-${pad(month)}-${pad(day)}` };
+}
+
+/**
+ * Reads the day a user asks a digest for, in the words a Chinese user types:
+ * "2020-03-28", "2020/3/28", "2020.3.28", "20200328", "2020年3月28日",
+ * "二〇二〇年三月二十八日", "今天"/"昨天"/"前天", and day-of-year forms without
+ * a year ("3月27日", "3月27号", "3-27", "3/27", "3.27"), which mean the most
+ * recent such day not after today. "Today" is `now` in `timezone`.
+ * Full-width digits and traditional characters are accepted. Returns a clear
+ * Chinese message for an impossible day ("2020-02-30") or unreadable text.
+ */
+export function parseDigestDate(input: string, now: Date, timezone: string): ParsedDigestDate {
+  const raw = input.trim();
+  if (!raw) return { ok: false, message: `没有给出日期。${HELP}` };
+  if (raw.length > 40) return { ok: false, message: `日期太长，无法识别。${HELP}` };
+  const text = chineseNumeralsToDigits(normalizeQuery(raw).replace(/\s+/g, ""));
+  const today = todayIn(now, timezone);
+
+  const rel = RELATIVE[text];
+  if (rel !== undefined) return { ok: true, date: addDays(today, rel) };
+
+  const full =
+    /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text) ??
+    /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$/.exec(text) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (full) {
+    const [, y, m, d] = full;
+    return checkDay(Number(y), Number(m), Number(d), raw);
+  }
+
+  const short = /^(\d{1,2})月(\d{1,2})[日号]?$/.exec(text) ?? /^(\d{1,2})[-/.](\d{1,2})$/.exec(text);
+  if (short) {
+    const month = Number(short[1]);
+    const day = Number(short[2]);
+    if (month < 1 || month > 12) return { ok: false, message: `“${raw}”不是有效日期：没有${month}月。${HELP}` };
+    if (day < 1 || day > 31 || (month === 2 && day > 29) || day > daysInMonth(2000, month)) {
+      return { ok: false, message: `“${raw}”不是有效日期：${month}月没有${day}日。` };
+    }
+    // The most recent such day not after today (2月29日 looks back to the last leap year).
+    const thisYear = Number(today.slice(0, 4));
+    for (let year = thisYear; year >= thisYear - 8; year--) {
+      if (day > daysInMonth(year, month)) continue;
+      const date = `${year}-${pad(month)}-${pad(day)}`;
+      if (date <= today) return { ok: true, date, yearInferred: true };
+    }
+  }
+  return { ok: false, message: `无法识别日期“${raw}”。${HELP}` };
+}
