@@ -1,0 +1,193 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { CallbackManagerForRetrieverRun } from "@langchain/core/callbacks/manager";
+import type { Document } from "@langchain/core/documents";
+import { BaseRetriever, type BaseRetrieverInput } from "@langchain/core/retrievers";
+import type { Config } from "../config/env.js";
+import { normalizeQuery } from "../core/normalize.js";
+import type { ChunkMetadata } from "../core/types.js";
+import type { TransformersEmbeddings } from "../index/embeddings.js";
+import { SearchIndex } from "../index/search-index.js";
+import { tokenize } from "../index/tokenize.js";
+import { type IndexedChunk, toDocument } from "../index/vector-store.js";
+import { capPerGroup, reciprocalRankFusion } from "./fusion.js";
+
+/** Retrieval strategy: dense vectors, BM25, or both fused (default). */
+export type SearchMode = "hybrid" | "dense" | "bm25";
+
+/** Options of `NewsRetriever.search`. */
+export interface SearchOptions {
+  /** Number of chunks to return (default 5). */
+  k?: number;
+  /** Only articles about (or naming) this district, e.g. "陕州区". */
+  district?: string;
+  /** Inclusive date range YYYY-MM-DD on the article date (undated articles are then left out). */
+  dateFrom?: string;
+  dateTo?: string;
+  mode?: SearchMode;
+  /** At most this many chunks of one article (default 2; 0 = no limit). */
+  maxPerArticle?: number;
+}
+
+/** Constructor fields of `NewsRetriever`. */
+export interface NewsRetrieverInput extends BaseRetrieverInput {
+  /** The `INDEX_DIR/search` folder. */
+  dir: string;
+  embeddings: TransformersEmbeddings;
+  /** Embedding model/pooling the configuration asks for; an index built otherwise is refused. */
+  model: string;
+  pooling: string;
+  /** Defaults for `invoke` (LangChain interface). */
+  defaults?: SearchOptions;
+  /** Which article ids still exist (the store is the source of truth); results of others are dropped. */
+  articleExists?: (id: string) => boolean;
+}
+
+/** Number of candidates each retriever contributes before fusion. */
+const CANDIDATES = 60;
+
+/**
+ * Hybrid retriever over the index files of one INDEX_DIR: dense (HNSW,
+ * bge embeddings of the normalized question with its query prefix) and BM25
+ * (jieba tokens), fused by reciprocal rank fusion, filtered by district and
+ * date, at most `maxPerArticle` chunks per article. Each returned document's
+ * `pageContent` is the chunk text (a span of `Article.text`) and
+ * `metadata.score` its score (fused RRF score, cosine, or BM25). The index is
+ * reloaded when its manifest changes on disk (`refresh()` forces a check).
+ */
+export class NewsRetriever extends BaseRetriever<ChunkMetadata> {
+  lc_namespace = ["district_news", "retrievers"];
+  private readonly dir: string;
+  private readonly embeddings: TransformersEmbeddings;
+  private readonly model: string;
+  private readonly pooling: string;
+  private readonly defaults: SearchOptions;
+  private readonly articleExists?: (id: string) => boolean;
+  private index: SearchIndex | undefined;
+  private manifestStamp = "";
+
+  constructor(fields: NewsRetrieverInput) {
+    super(fields);
+    this.dir = fields.dir;
+    this.embeddings = fields.embeddings;
+    this.model = fields.model;
+    this.pooling = fields.pooling;
+    this.defaults = fields.defaults ?? {};
+    this.articleExists = fields.articleExists;
+  }
+
+  private stamp(): string {
+    try {
+      const st = fs.statSync(path.join(this.dir, "manifest.json"));
+      return `${st.mtimeMs}:${st.size}:${st.ino}`;
+    } catch {
+      return "";
+    }
+  }
+
+  /**
+   * Reloads the index files when another process (or `runIngest` in this
+   * one) committed a new generation since the last load. Returns whether it
+   * reloaded. Cheap when nothing changed (one `stat`).
+   */
+  refresh(): boolean {
+    const stamp = this.stamp();
+    if (stamp === this.manifestStamp && (this.index || !stamp)) return false;
+    const index = SearchIndex.load(this.dir, this.embeddings);
+    if (index?.manifest && (index.manifest.model !== this.model || index.manifest.pooling !== this.pooling)) {
+      throw new Error(
+        `the index in ${this.dir} was built with ${index.manifest.model} (${index.manifest.pooling}) but EMBEDDING_MODEL is ${this.model} (${this.pooling}); run \`npm run -s cli -- ingest --rebuild\``,
+      );
+    }
+    this.index = index;
+    this.manifestStamp = stamp;
+    return true;
+  }
+
+  /** Number of indexed chunks (0 before the first ingest). */
+  get size(): number {
+    this.refresh();
+    return this.index?.vectors.size ?? 0;
+  }
+
+  /** Loads the embedding model now, so the first question is not slowed by it. */
+  async warmUp(): Promise<void> {
+    this.refresh();
+    await this.embeddings.embedQuery("预热");
+  }
+
+  /** The chunks that best answer `query`, best first (see `SearchOptions`). */
+  async search(query: string, opts: SearchOptions = {}): Promise<Document<ChunkMetadata>[]> {
+    const o = { ...this.defaults, ...opts };
+    const k = Math.max(1, Math.floor(o.k ?? 5));
+    const mode = o.mode ?? "hybrid";
+    const maxPer = o.maxPerArticle ?? 2;
+    const q = normalizeQuery(query);
+    this.refresh();
+    const index = this.index;
+    if (!q || !index || index.vectors.size === 0) return [];
+
+    const accept = (c: IndexedChunk): boolean => {
+      const m = c.metadata;
+      if (o.district && m.district !== o.district && !c.districts.includes(o.district)) return false;
+      if ((o.dateFrom || o.dateTo) && !m.date) return false;
+      if (o.dateFrom && (m.date ?? "") < o.dateFrom) return false;
+      if (o.dateTo && (m.date ?? "") > o.dateTo) return false;
+      return true;
+    };
+    const filtered = Boolean(o.district || o.dateFrom || o.dateTo);
+    const candidates = Math.max(CANDIDATES, k * 4, maxPer > 0 ? k * maxPer * 2 : 0);
+
+    const dense =
+      mode === "bm25"
+        ? []
+        : index.vectors.searchVector(await this.embeddings.embedQuery(q), candidates, filtered ? accept : undefined);
+    const lexical =
+      mode === "dense"
+        ? []
+        : index.bm25
+            .search(tokenize(q), candidates, (label) => {
+              const c = index.vectors.chunks.get(label);
+              return c !== undefined && accept(c);
+            })
+            .flatMap((h) => {
+              const chunk = index.vectors.chunks.get(h.label);
+              return chunk ? [{ chunk, score: h.score }] : [];
+            });
+
+    let ranked: { chunk: IndexedChunk; score: number }[];
+    if (mode === "dense") ranked = dense;
+    else if (mode === "bm25") ranked = lexical;
+    else {
+      ranked = reciprocalRankFusion([dense, lexical], (h) => h.chunk.label).map((f) => ({
+        chunk: f.item.chunk,
+        score: f.score,
+      }));
+    }
+    // The store is the source of truth: drop articles deleted since the index was synced.
+    const exists = this.articleExists;
+    if (exists) {
+      const seen = new Map<string, boolean>();
+      ranked = ranked.filter((h) => {
+        const id = h.chunk.metadata.articleId;
+        let ok = seen.get(id);
+        if (ok === undefined) seen.set(id, (ok = exists(id)));
+        return ok;
+      });
+    }
+    return capPerGroup(ranked, (h) => h.chunk.metadata.articleId, maxPer)
+      .slice(0, k)
+      .map((h) => toDocument(h.chunk, h.score));
+  }
+
+  /** LangChain entry point (`invoke(query)`): `search(query)` with the constructor's defaults. */
+  override async _getRelevantDocuments(
+    query: string,
+    _runManager?: CallbackManagerForRetrieverRun,
+  ): Promise<Document<ChunkMetadata>[]> {
+    return this.search(query);
+  }
+}
+
+/** What `NewsRetriever` needs from the configuration. */
+export type RetrieverConfig = Pick<Config, "indexDir" | "embedding">;
