@@ -127,14 +127,15 @@ export function createTerminalChat(
 
 /**
  * Runs the terminal chat on stdin/stdout until the input ends (Ctrl-D) or
- * the user types "/quit". Prints a greeting that says how to use it.
+ * the user types "/quit". Prints a greeting that says how to use it. Pass
+ * `chat` to share it with something else that sends (the digest scheduler).
  */
 export async function runTerminal(
   deps: BotDeps,
   input: NodeJS.ReadableStream = process.stdin,
   output: NodeJS.WritableStream = process.stdout,
+  chat: TerminalChat = createTerminalChat(deps, (t) => output.write(t)),
 ): Promise<void> {
-  const chat = createTerminalChat(deps, (t) => output.write(t), { rateLimit: { timeFrame: 1000, limit: 1000 } });
   const rl = readline.createInterface({ input, output, terminal: (input as { isTTY?: boolean }).isTTY === true });
   output.write("终端聊天模式（未连接 Telegram）。直接输入问题，或 /start、/help；输入 /quit 或按 Ctrl-D 退出。\n");
   rl.setPrompt("\n你> ");

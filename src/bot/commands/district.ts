@@ -1,12 +1,16 @@
+import { resolveDistrict as resolveKnownDistrict } from "../../digest/build.js";
+
 /**
  * Resolves what a user typed as a district against the known districts:
- * an exact name, or a unique known name it is the start of ("陕州" →
- * "陕州区"). Returns undefined when nothing matches.
+ * what the digest layer accepts (exact, without suffix "孟州" → "孟州市",
+ * traditional characters), else a unique known name it is the start of.
+ * Returns undefined when nothing matches.
  */
 export function resolveDistrict(token: string, known: string[]): string | undefined {
   const t = token.trim();
   if (!t) return undefined;
-  if (known.includes(t)) return t;
+  const resolved = resolveKnownDistrict(t, known);
+  if (resolved) return resolved;
   const prefixed = known.filter((d) => d.startsWith(t) && t.length >= 2);
   return prefixed.length === 1 ? prefixed[0] : undefined;
 }

@@ -1,4 +1,5 @@
 import { Composer, type Context } from "grammy";
+import { parseTimeOfDay } from "../../digest/subscriptions.js";
 import type { BotDeps } from "../deps.js";
 import { listDistricts, looksLikeDistrict, resolveDistrict } from "./district.js";
 
@@ -7,21 +8,20 @@ export type SubscribeArgs = { ok: true; time: string; district: string | null } 
 
 /**
  * Parses `/subscribe [HH:MM] [区县]` in either order. The time accepts
- * "8:00", "08:00" and "08：00"; without one, `defaultTime` is used. The
- * district must be one the bot knows.
+ * "8:00", "08:00", "08：00", "8点半" (the digest layer's `parseTimeOfDay`);
+ * without one, `defaultTime` is used. The district must be one the bot knows.
  */
 export function parseSubscribeArgs(text: string, known: string[], defaultTime: string): SubscribeArgs {
   let time: string | undefined;
   let district: string | null = null;
   for (const token of text.trim().split(/\s+/).filter(Boolean)) {
-    const m = /^(\d{1,2})[:：](\d{2})$/.exec(token);
-    if (m && !time) {
-      const h = Number(m[1]);
-      const min = Number(m[2]);
-      if (h > 23 || min > 59)
-        return { ok: false, message: `“${token}”不是有效的时间，请用 00:00–23:59 之间的时间，例如 08:00。` };
-      time = `${String(h).padStart(2, "0")}:${String(min).padStart(2, "0")}`;
+    const parsed = parseTimeOfDay(token);
+    if (parsed && !time) {
+      time = parsed;
       continue;
+    }
+    if (/^[\d０-９]{1,2}\s*[:：点时]/.test(token)) {
+      return { ok: false, message: `“${token}”不是有效的时间，请用 00:00–23:59 之间的时间，例如 08:00。` };
     }
     const d = resolveDistrict(token, known);
     if (d && !district) {
@@ -49,7 +49,12 @@ export function subscribeCommands(deps: BotDeps): Composer<Context> {
       await ctx.reply(args.message);
       return;
     }
-    deps.subscriptions.subscribe(ctx.chat.id, { time: args.time, district: args.district });
+    try {
+      deps.subscriptions.subscribe(ctx.chat.id, { time: args.time, district: args.district });
+    } catch (err) {
+      await ctx.reply(err instanceof Error ? err.message : "订阅没有成功，请稍后再试。");
+      return;
+    }
     await ctx.reply(
       `✅ 已订阅：每天 ${args.time}（${deps.timezone}）发送${args.district ?? "全部区县"}的新新闻摘要。` +
         "\n没有新新闻的日子不打扰。取消请发送 /unsubscribe。",

@@ -1,0 +1,31 @@
+import { type Api, GrammyError } from "grammy";
+import type { Digest } from "../core/types.js";
+import type { Logger } from "../log.js";
+import { renderDigest } from "./format/digest.js";
+
+/**
+ * The scheduler's `send`: renders a subscriber's digest in Telegram HTML and
+ * sends it (split into ≤ 4096-char messages). A rejection tells the
+ * scheduler to retry later. A chat that blocked the bot or no longer exists
+ * (403, "chat not found") is unsubscribed instead of being retried forever.
+ */
+export function digestSender(
+  api: Api,
+  unsubscribe: (chatId: number) => boolean,
+  log: Logger,
+): (chatId: number, digest: Digest) => Promise<void> {
+  return async (chatId, digest) => {
+    try {
+      for (const text of renderDigest(digest)) {
+        await api.sendMessage(chatId, text, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+      }
+    } catch (err) {
+      if (err instanceof GrammyError && (err.error_code === 403 || /chat not found/i.test(err.description))) {
+        unsubscribe(chatId);
+        log.warn({ chatId, reason: err.description }, "chat unreachable: subscription removed");
+        return;
+      }
+      throw err;
+    }
+  };
+}
