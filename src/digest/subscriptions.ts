@@ -1,0 +1,223 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { isValidTimeZone } from "./dates.js";
+
+/** One chat's daily-digest subscription and the scheduler's state for it. */
+export interface Subscription {
+  chatId: number;
+  /** Time of day, HH:MM, in `timezone`. */
+  time: string;
+  /** Only this district, or null for all. */
+  district: string | null;
+  /** IANA time zone of `time`, e.g. "Asia/Shanghai". */
+  timezone: string;
+  /** When the subscription was created, ISO 8601 UTC. */
+  createdAt: string;
+  /** When it was last created or changed (runs scheduled before this are not caught up). */
+  updatedAt: string;
+  /** When a digest was last delivered, or null. */
+  lastSentAt: string | null;
+  /** The local day (YYYY-MM-DD) of the last completed run (sent, or nothing new), or null. */
+  lastRunDay: string | null;
+  /** `ingestedAt` of the newest article delivered: the next digest starts after it. Null: from `createdAt`. */
+  cursor: string | null;
+  /** Failed sends since the last success (a pending retry when > 0). */
+  failures: number;
+  /** Not before this instant is a failed send retried, or null. */
+  retryAt: string | null;
+  /** Message of the last failed send, or null. */
+  lastError: string | null;
+}
+
+/** What `subscribe` accepts. */
+export interface SubscribeOptions {
+  /** HH:MM (24 h). "8:00" is accepted too. */
+  time: string;
+  district?: string | null;
+  /** Default: the store's default time zone. */
+  timezone?: string;
+}
+
+interface Row {
+  chat_id: number;
+  time: string;
+  district: string | null;
+  timezone: string;
+  created_at: string;
+  updated_at: string;
+  last_sent_at: string | null;
+  last_run_day: string | null;
+  cursor: string | null;
+  failures: number;
+  retry_at: string | null;
+  last_error: string | null;
+}
+
+function toSubscription(r: Row): Subscription {
+  return {
+    chatId: r.chat_id,
+    time: r.time,
+    district: r.district,
+    timezone: r.timezone,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    lastSentAt: r.last_sent_at,
+    lastRunDay: r.last_run_day,
+    cursor: r.cursor,
+    failures: r.failures,
+    retryAt: r.retry_at,
+    lastError: r.last_error,
+  };
+}
+
+/**
+ * Reads a time of day: "8:00", "08:00", "8点", "8点30", "8:30" → "08:00"/"08:30";
+ * undefined when it is not a valid 24-hour time.
+ */
+export function parseTimeOfDay(input: string): string | undefined {
+  const t = input
+    .trim()
+    .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/：/g, ":");
+  const m = /^(\d{1,2})(?::(\d{2})|点(?:(\d{1,2})分?|半|整)?|时(?:(\d{1,2})分?)?)?$/.exec(t);
+  if (!m) return undefined;
+  const h = Number(m[1]);
+  const min = t.endsWith("半") ? 30 : Number(m[2] ?? m[3] ?? m[4] ?? 0);
+  if (h > 23 || min > 59) return undefined;
+  return `${String(h).padStart(2, "0")}:${String(min).padStart(2, "0")}`;
+}
+
+/**
+ * The daily-digest subscriptions, in their own SQLite file
+ * (`config.digest.subscriptionsDb`, default `INDEX_DIR/subscriptions.db`),
+ * separate from the derived article index so that rebuilding the index never
+ * loses a subscriber. One row per chat: its time, district and time zone,
+ * plus the scheduler's state (last run day, cursor, pending retry).
+ */
+export class SubscriptionStore {
+  readonly db: Database.Database;
+  private readonly now: () => Date;
+
+  /**
+   * Opens (creating when needed) the database at `file`. `defaultTimezone`
+   * is used when `subscribe` gets none; `now` is the clock for timestamps.
+   */
+  constructor(
+    file: string,
+    readonly defaultTimezone = "Asia/Shanghai",
+    now: () => Date = () => new Date(),
+  ) {
+    if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.now = now;
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("busy_timeout = 5000");
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS subscriptions (
+        chat_id INTEGER PRIMARY KEY, time TEXT NOT NULL, district TEXT, timezone TEXT NOT NULL,
+        created_at TEXT NOT NULL, updated_at TEXT NOT NULL, last_sent_at TEXT, last_run_day TEXT,
+        cursor TEXT, failures INTEGER NOT NULL DEFAULT 0, retry_at TEXT, last_error TEXT
+      );
+      CREATE TABLE IF NOT EXISTS digest_sent (
+        chat_id INTEGER NOT NULL, article_id TEXT NOT NULL, sent_at TEXT NOT NULL,
+        PRIMARY KEY (chat_id, article_id)
+      );
+    `);
+  }
+
+  /**
+   * Subscribes `chatId`, or changes its subscription (time, district, time
+   * zone) keeping its delivery state. Throws an Error with a Chinese message
+   * for a bad time or time zone. Returns the stored subscription.
+   */
+  subscribe(chatId: number, opts: SubscribeOptions): Subscription {
+    if (!Number.isSafeInteger(chatId)) throw new Error(`chat id ${chatId} 不是整数`);
+    const time = parseTimeOfDay(opts.time);
+    if (!time) throw new Error(`“${opts.time}”不是有效的时间，请用 24 小时制 HH:MM，例如 08:00。`);
+    const timezone = opts.timezone?.trim() || this.defaultTimezone;
+    if (!isValidTimeZone(timezone)) throw new Error(`“${timezone}”不是有效的时区，例如 Asia/Shanghai。`);
+    const district = opts.district?.trim() || null;
+    const now = this.now().toISOString();
+    this.db
+      .prepare(
+        `INSERT INTO subscriptions (chat_id, time, district, timezone, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(chat_id) DO UPDATE SET time = excluded.time, district = excluded.district,
+           timezone = excluded.timezone, updated_at = excluded.updated_at`,
+      )
+      .run(chatId, time, district, timezone, now, now);
+    return this.get(chatId) as Subscription;
+  }
+
+  /** Removes `chatId`'s subscription (and its delivery history). Returns whether there was one. */
+  unsubscribe(chatId: number): boolean {
+    const tx = this.db.transaction(() => {
+      this.db.prepare("DELETE FROM digest_sent WHERE chat_id = ?").run(chatId);
+      return this.db.prepare("DELETE FROM subscriptions WHERE chat_id = ?").run(chatId).changes > 0;
+    });
+    return tx();
+  }
+
+  /** `chatId`'s subscription, or undefined. */
+  get(chatId: number): Subscription | undefined {
+    const r = this.db.prepare("SELECT * FROM subscriptions WHERE chat_id = ?").get(chatId) as Row | undefined;
+    return r ? toSubscription(r) : undefined;
+  }
+
+  /** Every subscription, by chat id. */
+  list(): Subscription[] {
+    return (this.db.prepare("SELECT * FROM subscriptions ORDER BY chat_id").all() as Row[]).map(toSubscription);
+  }
+
+  /** Which of `articleIds` were already delivered to `chatId`. */
+  sentIds(chatId: number, articleIds: string[]): Set<string> {
+    const q = this.db.prepare("SELECT 1 FROM digest_sent WHERE chat_id = ? AND article_id = ?");
+    return new Set(articleIds.filter((id) => q.get(chatId, id) !== undefined));
+  }
+
+  /**
+   * Records a completed run for local day `day`: when `delivered` is given, a
+   * digest with those articles was sent (cursor moves to the newest
+   * `ingestedAt`, the ids are remembered); otherwise there was nothing new.
+   * Clears any pending retry.
+   */
+  markRun(chatId: number, day: string, delivered?: { articleIds: string[]; cursor: string | null }): void {
+    const now = this.now().toISOString();
+    const tx = this.db.transaction(() => {
+      if (delivered) {
+        const ins = this.db.prepare(
+          "INSERT OR IGNORE INTO digest_sent (chat_id, article_id, sent_at) VALUES (?, ?, ?)",
+        );
+        for (const id of delivered.articleIds) ins.run(chatId, id, now);
+        const old = this.get(chatId)?.cursor ?? null;
+        const cursor = old && (!delivered.cursor || old > delivered.cursor) ? old : delivered.cursor;
+        this.db
+          .prepare(
+            `UPDATE subscriptions SET last_run_day = ?, last_sent_at = ?, cursor = ?,
+               failures = 0, retry_at = NULL, last_error = NULL WHERE chat_id = ?`,
+          )
+          .run(day, now, cursor, chatId);
+      } else {
+        this.db
+          .prepare(
+            "UPDATE subscriptions SET last_run_day = ?, failures = 0, retry_at = NULL, last_error = NULL WHERE chat_id = ?",
+          )
+          .run(day, chatId);
+      }
+    });
+    tx();
+  }
+
+  /** Records a failed send: the run stays pending and is retried not before `retryAt`. */
+  markFailed(chatId: number, error: string, retryAt: Date): void {
+    this.db
+      .prepare("UPDATE subscriptions SET failures = failures + 1, retry_at = ?, last_error = ? WHERE chat_id = ?")
+      .run(retryAt.toISOString(), error.slice(0, 500), chatId);
+  }
+
+  /** Closes the database. */
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,107 @@
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parseTimeOfDay, SubscriptionStore } from "../../src/digest/subscriptions.js";
+import { tempDir } from "./helpers.js";
+
+let dir: string;
+let cleanup: () => void;
+let subs: SubscriptionStore;
+let now = new Date("2020-03-28T00:00:00Z");
+
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir());
+  subs = new SubscriptionStore(path.join(dir, "nested", "subscriptions.db"), "Asia/Shanghai", () => now);
+});
+afterEach(() => {
+  subs.close();
+  cleanup();
+});
+
+describe("SubscriptionStore", () => {
+  it("subscribes with defaults, and upserts keeping the delivery state", () => {
+    const s = subs.subscribe(42, { time: "8:00" });
+    expect(s).toMatchObject({
+      chatId: 42,
+      time: "08:00",
+      district: null,
+      timezone: "Asia/Shanghai",
+      createdAt: "2020-03-28T00:00:00.000Z",
+      lastSentAt: null,
+      lastRunDay: null,
+      cursor: null,
+      failures: 0,
+    });
+    subs.markRun(42, "2020-03-28", { articleIds: ["a1"], cursor: "2020-03-27T10:00:00.000Z" });
+    now = new Date("2020-03-29T00:00:00Z");
+    const changed = subs.subscribe(42, { time: "21:30", district: "孟州市", timezone: "UTC" });
+    expect(changed).toMatchObject({
+      time: "21:30",
+      district: "孟州市",
+      timezone: "UTC",
+      createdAt: "2020-03-28T00:00:00.000Z",
+      updatedAt: "2020-03-29T00:00:00.000Z",
+      lastRunDay: "2020-03-28",
+      cursor: "2020-03-27T10:00:00.000Z",
+    });
+    expect(subs.list().map((x) => x.chatId)).toEqual([42]);
+  });
+
+  it("rejects a bad time or time zone with a Chinese message and stores nothing", () => {
+    expect(() => subs.subscribe(1, { time: "25:00" })).toThrow(/不是有效的时间/);
+    expect(() => subs.subscribe(1, { time: "abc" })).toThrow(/HH:MM/);
+    expect(() => subs.subscribe(1, { time: "08:00", timezone: "Mars/Base" })).toThrow(/时区/);
+    expect(subs.list()).toEqual([]);
+  });
+
+  it("unsubscribes, and says whether there was a subscription", () => {
+    subs.subscribe(-100123, { time: "07:00" });
+    expect(subs.unsubscribe(-100123)).toBe(true);
+    expect(subs.unsubscribe(-100123)).toBe(false);
+    expect(subs.get(-100123)).toBeUndefined();
+  });
+
+  it("records runs, sent articles, failures and retries; the cursor never moves back", () => {
+    subs.subscribe(7, { time: "08:00" });
+    subs.markFailed(7, "network down", new Date("2020-03-28T00:05:00Z"));
+    expect(subs.get(7)).toMatchObject({ failures: 1, retryAt: "2020-03-28T00:05:00.000Z", lastError: "network down" });
+    subs.markRun(7, "2020-03-28", { articleIds: ["a1", "a2"], cursor: "2020-03-28T00:00:00.000Z" });
+    expect(subs.get(7)).toMatchObject({
+      failures: 0,
+      retryAt: null,
+      lastError: null,
+      lastRunDay: "2020-03-28",
+      cursor: "2020-03-28T00:00:00.000Z",
+      lastSentAt: now.toISOString(),
+    });
+    expect([...subs.sentIds(7, ["a1", "a2", "a3"])].sort()).toEqual(["a1", "a2"]);
+    subs.markRun(7, "2020-03-29", { articleIds: ["a0"], cursor: "2020-03-01T00:00:00.000Z" });
+    expect(subs.get(7)?.cursor).toBe("2020-03-28T00:00:00.000Z");
+    subs.markRun(7, "2020-03-30");
+    expect(subs.get(7)?.lastRunDay).toBe("2020-03-30");
+  });
+
+  it("persists across reopening the file", () => {
+    subs.subscribe(5, { time: "09:15", district: "山阳区" });
+    subs.close();
+    subs = new SubscriptionStore(path.join(dir, "nested", "subscriptions.db"));
+    expect(subs.get(5)).toMatchObject({ time: "09:15", district: "山阳区" });
+  });
+});
+
+describe("parseTimeOfDay", () => {
+  it("reads HH:MM and Chinese times", () => {
+    expect(parseTimeOfDay("08:00")).toBe("08:00");
+    expect(parseTimeOfDay("8:05")).toBe("08:05");
+    expect(parseTimeOfDay("８：３０")).toBe("08:30");
+    expect(parseTimeOfDay("8点")).toBe("08:00");
+    expect(parseTimeOfDay("8点半")).toBe("08:30");
+    expect(parseTimeOfDay("20点15分")).toBe("20:15");
+    expect(parseTimeOfDay("23:59")).toBe("23:59");
+    expect(parseTimeOfDay("8")).toBe("08:00");
+  });
+  it("rejects what is not a time of day", () => {
+    for (const bad of ["24:00", "8:60", "", "8:0", "x", "-1:00", "08:00:00"]) {
+      expect(parseTimeOfDay(bad)).toBeUndefined();
+    }
+  });
+});
