@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/env.js";
+import { createEmbeddings, loadExtractor } from "../../src/index/embeddings.js";
+import { ROOT, tempConfig } from "./helpers.js";
+
+const dot = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += (a[i] ?? 0) * (b[i] ?? 0);
+  return s;
+};
+
+describe("TransformersEmbeddings (real bge-small-zh from models/)", () => {
+  const { config } = tempConfig("emb-");
+  const emb = createEmbeddings(config);
+
+  it("gives normalized vectors; similar sentences score higher than unrelated ones", async () => {
+    const [a, b, c] = await emb.embedDocuments([
+      "区委书记出席会议并讲话",
+      "区委书记参加会议并发表讲话",
+      "今天天气晴朗,适合去郊外野餐",
+    ]);
+    expect(a).toHaveLength(512);
+    expect(dot(a!, a!)).toBeCloseTo(1, 4);
+    expect(dot(a!, b!)).toBeGreaterThan(dot(a!, c!) + 0.2);
+  });
+
+  it("adds the query prefix to queries only, and matches a question to its passage", async () => {
+    const q = await emb.embedQuery("张汭乡清运了多少吨垃圾");
+    const [plain] = await emb.embedDocuments(["张汭乡清运了多少吨垃圾"]);
+    expect(dot(q, plain!)).toBeLessThan(0.999);
+    const [hit, miss] = await emb.embedDocuments([
+      "张汭乡开展人居环境整治,共清运沟塘垃圾及各类杂物8吨。",
+      "卫东区开展文明健康教育进万家宣传活动。",
+    ]);
+    expect(dot(q, hit!)).toBeGreaterThan(dot(q, miss!));
+  });
+
+  it("embeds in batches, in order, and loads the pipeline once per process", async () => {
+    const texts = Array.from({ length: 5 }, (_, i) => `第${i}条新闻`);
+    const batched = await createEmbeddings({ embedding: { ...config.embedding, batchSize: 2 } }).embedRaw(texts);
+    const single = await Promise.all(texts.map(async (t) => (await emb.embedRaw([t]))[0]!));
+    // Dynamic quantization makes a vector depend slightly on its batch: near-equal, and in order.
+    batched.forEach((v, i) => {
+      const sims = single.map((s) => dot(v, s));
+      expect(sims[i]).toBeGreaterThan(0.98);
+      expect(Math.max(...sims)).toBe(sims[i]);
+    });
+    expect(loadExtractor(config.embedding)).toBe(loadExtractor(config.embedding));
+  });
+
+  it("refuses to download a missing model unless allowed, with an actionable message", async () => {
+    const cfg = loadConfig({ MODELS_DIR: "/nonexistent-models", EMBEDDING_MODEL: "Xenova/none" }, ROOT);
+    await expect(createEmbeddings(cfg).embedQuery("x")).rejects.toThrow(/EMBEDDING_ALLOW_REMOTE/);
+  });
+});
