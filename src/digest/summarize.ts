@@ -54,14 +54,17 @@ export function stripDateline(text: string): string {
   return out;
 }
 
-/** Removes spaces that OCR left between CJK characters and collapses other white space. */
+const CJK_OR_PUNCT = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’、,.:;!?()";
+
+/**
+ * Removes spaces that OCR left between CJK characters ("方 向 , 合 理") and
+ * between CJK and digits ("3 月 27 日"), and collapses other white space.
+ */
 function tidy(text: string): string {
   return text
     .replace(/\s+/g, " ")
-    .replace(
-      /(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’、,.:;!?()]) (?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’、,.:;!?()])/g,
-      "",
-    )
+    .replace(new RegExp(`(?<=[${CJK_OR_PUNCT}]) (?=[${CJK_OR_PUNCT}\\d])`, "g"), "")
+    .replace(new RegExp(`(?<=\\d) (?=[${CJK_OR_PUNCT}])`, "g"), "")
     .trim();
 }
 

@@ -110,6 +110,10 @@ describe("summarizeArticle", () => {
   });
 
   it("removes spaces OCR left between Chinese characters", () => {
+    const spaced = "本报讯(记者原文钊 通讯员王欢) 3 月 27 日,山阳区委书记李建超主持召开区委常委(扩大)会。";
+    expect(summarizeArticle(article({ id: "j", title: "t", source: "x", seq: 0, text: spaced }))).toBe(
+      "山阳区委书记李建超主持召开区委常委(扩大)会。",
+    );
     const text = "要调整方 向 , 合 理 安 排 人 员 , 充 实 工 作 力 量。";
     expect(summarizeArticle(article({ id: "i", title: "t", source: "x", seq: 0, text }))).toBe(
       "要调整方向,合理安排人员,充实工作力量。",
