@@ -185,6 +185,8 @@ export class SubscriptionStore {
   markRun(chatId: number, day: string, delivered?: { articleIds: string[]; cursor: string | null }): void {
     const now = this.now().toISOString();
     const tx = this.db.transaction(() => {
+      // Unsubscribed meanwhile (e.g. the chat blocked the bot during the send): nothing to record.
+      if (!this.get(chatId)) return;
       if (delivered) {
         const ins = this.db.prepare(
           "INSERT OR IGNORE INTO digest_sent (chat_id, article_id, sent_at) VALUES (?, ?, ?)",

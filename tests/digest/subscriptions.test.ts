@@ -80,6 +80,14 @@ describe("SubscriptionStore", () => {
     expect(subs.get(7)?.lastRunDay).toBe("2020-03-30");
   });
 
+  it("records nothing for a chat that unsubscribed during a send", () => {
+    subs.subscribe(9, { time: "08:00" });
+    subs.unsubscribe(9);
+    subs.markRun(9, "2020-03-28", { articleIds: ["a1"], cursor: "2020-03-28T00:00:00.000Z" });
+    expect(subs.get(9)).toBeUndefined();
+    expect(subs.sentIds(9, ["a1"]).size).toBe(0);
+  });
+
   it("persists across reopening the file", () => {
     subs.subscribe(5, { time: "09:15", district: "山阳区" });
     subs.close();
