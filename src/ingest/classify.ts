@@ -1,0 +1,126 @@
+import { type Block, DATELINE_START } from "./blocks.js";
+import { dateFromHeader } from "./dates.js";
+import { namesPlace } from "./district.js";
+import { parseByline, splitPhotoCredit } from "./names.js";
+import { cjkCount, endsSentence, fixSpacing } from "./text.js";
+
+/** A headline: the main line and, when printed, its kicker or deck. */
+export interface Headline {
+  main: string;
+  sub: string | null;
+}
+
+/** What a block of a page is. */
+export type Item =
+  | ({ kind: "heading"; markdown: boolean } & Headline)
+  /** Bare names ("樊玉峰 牛婷婷"): a byline, or a short headline if a body follows. */
+  | { kind: "names"; text: string }
+  | { kind: "byline"; text: string }
+  /** A photo caption; `long` ones (sentences) are photo news of their own. */
+  | { kind: "caption"; caption: string; credit: string; long: boolean }
+  | { kind: "body"; paras: string[] }
+  | { kind: "noise"; issueDate?: string };
+
+const MD_HEADING = /^#{1,6}\s+/;
+const NOISE = [
+  /^(第\s*\d+\s*版|[A-Z]\d{1,2}\s*版?)(\s|$)/,
+  /^(责任编辑|编辑|校对|审核|审校|美编|组版|值班主任|本版责编)\s*[:：\s]/,
+  /^[（(]?(上|下)转第?\s*\d+\s*版[）)]?$/,
+  /^[-—_=*·.。\s]+$/,
+];
+const JUMP_MARK = /[（(](?:上接|下转|转)第?\s*[\d一二三四五六七八九十]+\s*版[）)]/g;
+/** Last words of a complete headline line: a second line after it is a deck, not a wrap. */
+const HEADLINE_END = /(召开|举行|举办|开幕|闭幕|揭牌|启动|成立|签约|开工|竣工|落幕|亮相|开通|开业|[）)])$/;
+const ENUMERATION = /^[（(]?[一二三四五六七八九十\d]{1,3}[、.．)）]/;
+
+/** Whether lines (cleaned, title-spaced) read as a headline rather than body text. */
+export function isHeadingLines(lines: string[]): boolean {
+  if (lines.length > 3) return false;
+  const text = lines.join("");
+  if (lines.some((l) => l.length > (lines.length > 1 ? 40 : 90))) return false;
+  if (cjkCount(text) < 4) return false;
+  if (/[。！？!?；;]/.test(text)) return false;
+  // A long enumeration without word spaces ("先后到…、…、…、…实地察看") is a
+  // body line cut by a column; headlines that list much set their parts apart with spaces.
+  if ((text.match(/、/g) ?? []).length >= 4 && !text.includes(" ")) return false;
+  if (/[，,]/.test(text.replace(/“[^”]*”|《[^》]*》|"[^"]*"/g, ""))) return false;
+  if (/[，、：:；（(“《—-]$/.test(text)) return false;
+  if (ENUMERATION.test(text) || DATELINE_START.test(text)) return false;
+  return true;
+}
+
+/**
+ * A headline block's lines → main line and kicker/deck. Lines wrapped by a
+ * narrow column are joined; a line that completes a headline ("…学习会召开")
+ * followed by another is a main line plus deck. Of the two, the one naming a
+ * place is the main headline ("志愿服务结硕果" is the kicker of
+ * "解放区新时代文明实践项目荣获市一等奖").
+ */
+export function splitHeadline(lines: string[]): Headline {
+  if (lines.length < 2) return { main: lines[0] ?? "", sub: null };
+  let k = lines.findIndex((l, i) => i > 0 && /^[—-]{1,2}/.test(l));
+  if (k < 0) {
+    const end = lines.findIndex((l, i) => i < lines.length - 1 && HEADLINE_END.test(l));
+    k = end < 0 ? -1 : end + 1;
+  }
+  if (k < 0) return { main: lines.join(""), sub: null };
+  return pickMain(lines.slice(0, k).join(""), lines.slice(k).join(""));
+}
+
+/** Of a headline pair (as printed, top first), which is the main one. */
+export function pickMain(top: string, bottom: string): Headline {
+  if (/^[—-]/.test(bottom)) return { main: top, sub: bottom };
+  if (!namesPlace(top) && namesPlace(bottom)) return { main: bottom, sub: top };
+  return { main: top, sub: bottom };
+}
+
+function bodyParagraphs(lines: string[]): string[] {
+  const width = Math.max(...lines.map((l) => l.length));
+  const paras: string[] = [];
+  let cur = "";
+  lines.forEach((line, i) => {
+    cur += line;
+    const shortEnd = lines.length >= 3 && endsSentence(line) && line.length < 0.75 * width;
+    if (i === lines.length - 1 || shortEnd) {
+      paras.push(cur);
+      cur = "";
+    }
+  });
+  return paras.map((p) => p.replace(JUMP_MARK, "").trim()).filter(Boolean);
+}
+
+/**
+ * One block → what it is on the page (usually one item; a body block whose
+ * last line is a byline gives two). Order of the tests: markdown headings,
+ * page furniture (noise), bylines, photo captions, headlines, body.
+ */
+export function classifyBlock(block: Block): Item[] {
+  const raw = block.lines;
+  if (raw.every((l) => MD_HEADING.test(l))) {
+    const lines = raw.map((l) => fixSpacing(l.replace(MD_HEADING, ""), "title"));
+    return [{ kind: "heading", markdown: true, ...splitHeadline(lines) }];
+  }
+  if (raw.every((l) => NOISE.some((re) => re.test(l)) || dateFromHeader(l))) {
+    const issueDate = raw.map(dateFromHeader).find(Boolean);
+    return [{ kind: "noise", ...(issueDate ? { issueDate } : {}) }];
+  }
+  const body = raw.map((l) => fixSpacing(l, "body"));
+  const bylines = body.map(parseByline);
+  if (bylines.every((b) => b?.strong)) return [{ kind: "byline", text: bylines.map((b) => b?.text).join(" ") }];
+  if (bylines.every((b) => b)) return [{ kind: "names", text: bylines.map((b) => b?.text).join(" ") }];
+  const photo = splitPhotoCredit(body.join(""));
+  if (photo && (photo.caption === "" || !DATELINE_START.test(photo.caption))) {
+    const long = /[。！？]/.test(photo.caption) && photo.caption.length > 30;
+    return [{ kind: "caption", caption: photo.caption, credit: photo.credit, long }];
+  }
+  const title = raw.map((l) => fixSpacing(l, "title"));
+  if (isHeadingLines(title)) return [{ kind: "heading", markdown: false, ...splitHeadline(title) }];
+  const items: Item[] = [];
+  const last = bylines[bylines.length - 1];
+  if (body.length > 1 && last?.strong) {
+    items.push({ kind: "body", paras: bodyParagraphs(body.slice(0, -1)) });
+    items.push({ kind: "byline", text: last.text });
+    return items;
+  }
+  return [{ kind: "body", paras: bodyParagraphs(body) }];
+}

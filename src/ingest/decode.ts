@@ -1,0 +1,81 @@
+import chardet from "chardet";
+import iconv from "iconv-lite";
+
+/** A decoded file, or why it cannot be read as text. */
+export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; reason: string };
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Share of control bytes (other than tab, CR, LF, FF, ESC) that marks a file as binary. */
+const MAX_CONTROL_SHARE = 0.01;
+
+function looksBinary(buf: Uint8Array): boolean {
+  const n = Math.min(buf.length, 64 * 1024);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = buf[i] as number;
+    if (b === 0) return true;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) control++;
+  }
+  return control / Math.max(1, n) > MAX_CONTROL_SHARE;
+}
+
+/** Whether decoded text reads as Chinese text rather than mojibake. */
+function plausibleChinese(text: string): boolean {
+  let nonAscii = 0;
+  let cjk = 0;
+  let bad = 0;
+  for (const c of text) {
+    const code = c.codePointAt(0) as number;
+    if (code < 0x80) continue;
+    nonAscii++;
+    if (code === 0xfffd) bad++;
+    else if (
+      (code >= 0x4e00 && code <= 0x9fff) ||
+      (code >= 0x3000 && code <= 0x303f) ||
+      (code >= 0xff00 && code <= 0xffef)
+    )
+      cjk++;
+  }
+  if (nonAscii === 0) return true;
+  return bad / nonAscii < 0.005 && cjk / nonAscii > 0.6;
+}
+
+/**
+ * Bytes of a bulletin file → text. UTF-8 (with or without BOM) and UTF-16
+ * with BOM are read directly; anything else is sniffed with chardet and
+ * decoded with iconv-lite, GB18030 (a superset of GBK and GB2312) being the
+ * fallback for Chinese pages. Empty, binary and undecodable files come back
+ * with a reason a user can act on (in Chinese: the bot shows it).
+ */
+export function decodeBytes(buf: Uint8Array): Decoded {
+  if (buf.length === 0) return { ok: false, reason: "文件是空的（0 字节），没有可导入的内容" };
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+    try {
+      return { ok: true, text: utf8.decode(buf.subarray(3)), encoding: "utf-8" };
+    } catch {
+      return { ok: false, reason: "文件标明是 UTF-8，但内容不是有效的 UTF-8 文本" };
+    }
+  }
+  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
+    const enc = buf[0] === 0xff ? "utf-16le" : "utf-16be";
+    return { ok: true, text: iconv.decode(Buffer.from(buf.subarray(2)), enc), encoding: enc };
+  }
+  if (looksBinary(buf))
+    return { ok: false, reason: "不是文本文件（看起来是二进制文件，如图片、PDF 或压缩包），请另存为 .txt 文本" };
+  try {
+    return { ok: true, text: utf8.decode(buf), encoding: "utf-8" };
+  } catch {
+    // not UTF-8: sniff below
+  }
+  const guess = (chardet.detect(buf) ?? "").toLowerCase();
+  const candidates = [/big5/.test(guess) ? "big5" : "gb18030", /big5/.test(guess) ? "gb18030" : "big5"];
+  for (const enc of candidates) {
+    const text = iconv.decode(Buffer.from(buf), enc);
+    if (plausibleChinese(text)) return { ok: true, text, encoding: enc };
+  }
+  return {
+    ok: false,
+    reason: `无法识别文件编码（检测结果：${guess || "未知"}），请转换为 UTF-8 或 GBK 编码的文本后再导入`,
+  };
+}

@@ -1,0 +1,128 @@
+import * as OpenCC from "opencc-js/t2cn";
+import type { ParsedArticle } from "../core/types.js";
+import { assemble, type Draft } from "./assemble.js";
+import { splitBlocks } from "./blocks.js";
+import { classifyBlock, type Item } from "./classify.js";
+import { splitDateline } from "./dateline.js";
+import { dateFromFileName, findEventDate, resolveDate, yearContext } from "./dates.js";
+import { articleDistricts, pageDistrict } from "./district.js";
+import { findRepeatedParagraphs } from "./repeated.js";
+import { cjkCount, endsSentence } from "./text.js";
+
+/** Options of `parsePage`. */
+export interface ParsePageOptions {
+  /** File name: a YYYY-MM-DD in it is the issue date when `issueDate` is not given. */
+  source?: string;
+  /** Issue date YYYY-MM-DD: gives the year of dates printed without one. */
+  issueDate?: string;
+}
+
+const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
+
+/**
+ * Traditional-character pages (Big5 papers) are converted to simplified, so
+ * that they meet simplified questions; a simplified page is left untouched
+ * (converting it anyway could change a name's character).
+ */
+export function simplifyIfTraditional(text: string): string {
+  const converted = toSimplified(text);
+  if (converted === text) return text;
+  let changed = 0;
+  const a = [...text];
+  const b = [...converted];
+  if (a.length !== b.length) return text;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) changed++;
+  return changed > Math.max(3, cjkCount(text) * 0.02) ? converted : text;
+}
+
+/** Joins paragraphs cut by a column break: one that does not end a sentence continues in the next. */
+export function joinColumnBreaks(paras: string[]): string[] {
+  const out: string[] = [];
+  for (const p of paras) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && !endsSentence(prev)) out[out.length - 1] = prev + p;
+    else out.push(p);
+  }
+  return out;
+}
+
+/**
+ * A headline for photo news or a body whose headline is not on the page,
+ * taken from its own first sentence: its last clause when the sentence is
+ * long ("为…，3月26日，山阳区商务局在焦辉路…开展了安全演练观摩活动。" →
+ * "山阳区商务局在焦辉路…开展了安全演练观摩活动"). Nothing is made up.
+ */
+export function deriveTitle(paras: string[]): string {
+  const first = (paras[0] ?? "").split(/(?<=[。！？!?])/)[0] ?? "";
+  const sentence = first.replace(/[。！？!?]$/, "").trim();
+  const clauses = sentence.split(/[，,；;]/).map((c) => c.trim());
+  const last = clauses[clauses.length - 1] ?? "";
+  if (sentence.length > 30 && last.length >= 8) return last;
+  return sentence.length > 40 ? `${sentence.slice(0, 40)}…` : sentence;
+}
+
+interface Finished {
+  draft: Draft;
+  paras: string[];
+  byline: string | null;
+  datelineDate: string | null;
+}
+
+function finish(d: Draft): Finished {
+  let paras = joinColumnBreaks(d.paras.filter((p) => p.trim() !== ""));
+  let byline: string | null = null;
+  let datelineDate: string | null = null;
+  if (paras[0] !== undefined) {
+    const split = splitDateline(paras[0]);
+    byline = split.byline;
+    datelineDate = split.dateText;
+    paras = split.rest ? [split.rest, ...paras.slice(1)] : paras.slice(1);
+  }
+  const credits = d.credits.map((c) => `${c} 摄`);
+  const all = [byline, ...d.bylines, ...credits].filter((b): b is string => !!b);
+  const unique = all.filter((b, i) => all.indexOf(b) === i);
+  return { draft: d, paras, byline: unique.length ? unique.join(" ") : null, datelineDate };
+}
+
+/**
+ * One bulletin page (decoded text) → its articles, in page order. The
+ * pipeline: blocks of lines → what each block is (headline, body, byline,
+ * caption, page furniture) → articles under the layout that fits the page
+ * (headline above or below the body) → datelines and bylines out of the
+ * text, column breaks joined → district, date (year inferred from the
+ * page), repeated paragraphs.
+ */
+export function parsePage(raw: string, opts: ParsePageOptions = {}): ParsedArticle[] {
+  const text = simplifyIfTraditional(raw);
+  const items: Item[] = splitBlocks(text).flatMap(classifyBlock);
+  const headerDate = items.map((i) => (i.kind === "noise" ? i.issueDate : undefined)).find(Boolean);
+  const issueDate = opts.issueDate ?? (opts.source ? dateFromFileName(opts.source) : undefined) ?? headerDate;
+
+  const finished = assemble(items)
+    .drafts.map(finish)
+    .filter((f) => f.draft.title !== null || f.paras.length > 0);
+  const pageText = finished.map((f) => [f.draft.title, f.draft.subtitle, ...f.paras].join("\n")).join("\n");
+  const ctx = yearContext(pageText, issueDate);
+
+  const withTitles = finished.map((f) => ({ ...f, title: f.draft.title ?? deriveTitle(f.paras) }));
+  const districts = withTitles.map((f) => articleDistricts(`${f.title} ${f.draft.subtitle ?? ""}`, f.paras.join("\n")));
+  const fallback = pageDistrict(districts.map((d) => d[0] ?? null));
+  const repeated = findRepeatedParagraphs(withTitles.map((f) => f.paras));
+
+  return withTitles.map((f, i) => {
+    const ev = f.datelineDate ? findEventDate([f.datelineDate]) : findEventDate(f.paras);
+    const ds = districts[i] ?? [];
+    const district = ds[0] ?? fallback;
+    return {
+      title: f.title,
+      subtitle: f.draft.subtitle,
+      district,
+      districts: ds.length ? ds : district ? [district] : [],
+      date: resolveDate(ev, ctx),
+      dateText: ev?.text ?? null,
+      byline: f.byline,
+      text: f.paras.join("\n"),
+      repeatedParagraphs: repeated[i] ?? [],
+    };
+  });
+}
