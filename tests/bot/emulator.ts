@@ -1,0 +1,262 @@
+import http from "node:http";
+import net from "node:net";
+import TelegramServerModule from "telegram-test-api";
+import type { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
+
+// A CommonJS module whose `module.exports` is the class: under NodeNext the
+// default import is that class at run time, though its typings say `.default`.
+const TelegramServerClass = ((TelegramServerModule as unknown as { default?: unknown }).default ??
+  TelegramServerModule) as unknown as typeof TelegramServer;
+
+/** A free TCP port on loopback (the emulator cannot listen on port 0 itself). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** A message the bot sent, as the emulator stores it. */
+export interface BotMessage {
+  chat_id: number | string;
+  text: string;
+  parse_mode?: string;
+  reply_markup?: { inline_keyboard?: { text: string; callback_data?: string }[][] };
+}
+
+/** A Bot API call that went through the proxy. */
+export interface ProxiedCall {
+  method: string;
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/** The plain text of a Telegram-HTML message. */
+export function plain(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+}
+
+/**
+ * telegram-test-api on loopback, behind a small proxy that the bot talks to.
+ * The proxy adds what the emulator lacks — sendChatAction, setMyCommands,
+ * getFile and file downloads — holds empty getUpdates briefly (like Telegram's
+ * long polling) instead of letting the runner spin, records every call, and
+ * can answer a method with an error once (e.g. 429 with retry_after).
+ *
+ * The user side talks to the emulator directly. Replies are read by polling
+ * the emulator's /getUpdates once per request (never the library client's
+ * getUpdates, which keeps polling after its time-out and swallows replies).
+ */
+export class Emulator {
+  readonly calls: ProxiedCall[] = [];
+  private readonly faults = new Map<string, { status: number; retryAfter?: number }[]>();
+  private readonly files = new Map<string, Uint8Array>();
+  private readonly inbox = new Map<string, BotMessage[]>();
+  private proxy?: http.Server;
+  private nextMessage = 1000;
+  apiRoot = "";
+  emulatorUrl = "";
+
+  private constructor(
+    readonly server: TelegramServer,
+    readonly token: string,
+  ) {}
+
+  /** Starts the emulator and the proxy on free loopback ports. */
+  static async start(token: string): Promise<Emulator> {
+    const port = await freePort();
+    const server = new TelegramServerClass({ port, host: "127.0.0.1", storeTimeout: 600 });
+    await server.start();
+    const emu = new Emulator(server, token);
+    emu.emulatorUrl = server.config.apiURL;
+    emu.proxy = http.createServer((req, res) => void emu.handle(req, res));
+    await new Promise<void>((resolve) => emu.proxy?.listen(0, "127.0.0.1", resolve));
+    emu.apiRoot = `http://127.0.0.1:${(emu.proxy.address() as net.AddressInfo).port}`;
+    return emu;
+  }
+
+  /** Makes the next `times` calls of `method` fail with `status` (429: with retry_after seconds). */
+  failNext(method: string, status: number, opts: { retryAfter?: number; times?: number } = {}): void {
+    const list = this.faults.get(method) ?? [];
+    for (let i = 0; i < (opts.times ?? 1); i++) list.push({ status, retryAfter: opts.retryAfter });
+    this.faults.set(method, list);
+  }
+
+  /** Stops the proxy and the emulator. */
+  async stop(): Promise<void> {
+    this.proxy?.closeAllConnections();
+    await new Promise<void>((resolve) => this.proxy?.close(() => resolve()));
+    await this.server.stop();
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks);
+    const url = new URL(req.url ?? "/", "http://x");
+    const json = (status: number, body: unknown) => {
+      res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+    };
+    const file = /^\/file\/bot[^/]+\/(.+)$/.exec(url.pathname);
+    if (file) {
+      const bytes = this.files.get(decodeURIComponent(file[1] ?? ""));
+      if (!bytes) return json(404, { ok: false, error_code: 404, description: "Not Found" });
+      res.writeHead(200, { "content-type": "application/octet-stream" }).end(Buffer.from(bytes));
+      return;
+    }
+    const m = /^\/bot([^/]+)\/(\w+)$/.exec(url.pathname);
+    if (!m) return json(404, { ok: false, error_code: 404, description: "Not Found" });
+    const method = m[2] ?? "";
+    let body: Record<string, unknown> = {};
+    try {
+      body = raw.length ? (JSON.parse(raw.toString("utf8")) as Record<string, unknown>) : {};
+    } catch {
+      body = Object.fromEntries(new URLSearchParams(raw.toString("utf8")));
+    }
+    const fault = this.faults.get(method)?.shift();
+    if (fault) {
+      this.calls.push({ method, status: fault.status, body });
+      return json(fault.status, {
+        ok: false,
+        error_code: fault.status,
+        description:
+          fault.status === 429 ? `Too Many Requests: retry after ${fault.retryAfter ?? 1}` : "Internal Server Error",
+        ...(fault.retryAfter !== undefined ? { parameters: { retry_after: fault.retryAfter } } : {}),
+      });
+    }
+    if (method === "sendChatAction" || method === "setMyCommands" || method === "deleteWebhook") {
+      this.calls.push({ method, status: 200, body });
+      return json(200, { ok: true, result: true });
+    }
+    if (method === "getFile") {
+      this.calls.push({ method, status: 200, body });
+      const id = String(body.file_id);
+      const bytes = this.files.get(`documents/${id}`);
+      return json(200, {
+        ok: true,
+        result: { file_id: id, file_unique_id: id, file_size: bytes?.byteLength ?? 0, file_path: `documents/${id}` },
+      });
+    }
+    const forward = async () => {
+      const r = await fetch(`${this.emulatorUrl}${url.pathname}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      return { status: r.status, data: (await r.json()) as { ok: boolean; result?: unknown } };
+    };
+    let out = await forward();
+    if (method === "getUpdates") {
+      // Emulate long polling: hold an empty answer up to one second.
+      const until = Date.now() + 1000;
+      while (out.data.ok && Array.isArray(out.data.result) && out.data.result.length === 0 && Date.now() < until) {
+        if (res.destroyed || req.destroyed) return;
+        await new Promise((r) => setTimeout(r, 40));
+        out = await forward();
+      }
+    } else {
+      this.calls.push({ method, status: out.status, body });
+    }
+    json(out.status, out.data);
+  }
+
+  /** The user-side `from`/`chat` of a private chat (or of `chat` when given). */
+  private parties(userId: number, chat?: { id: number; type: "group" | "private" }) {
+    const from = { id: userId, is_bot: false, first_name: `用户${userId}`, username: `user${userId}` };
+    const c = chat ?? { id: userId, type: "private" as const };
+    return { from, chat: { ...c, first_name: from.first_name, title: c.type === "group" ? "测试群" : undefined } };
+  }
+
+  /** A user sends a text (a command when it starts with "/"). */
+  async sendText(userId: number, text: string, chat?: { id: number; type: "group" | "private" }): Promise<void> {
+    const command = /^\/\w+(@\w+)?/.exec(text);
+    const message = {
+      ...this.parties(userId, chat),
+      botToken: this.token,
+      date: Math.floor(Date.now() / 1000),
+      text,
+      ...(command ? { entities: [{ offset: 0, length: command[0].length, type: "bot_command" }] } : {}),
+    };
+    await this.post(command ? "/sendCommand" : "/sendMessage", message);
+  }
+
+  /** A user sends a document; its bytes are served by the proxy's file endpoint. */
+  async sendDocument(userId: number, fileName: string, bytes: Uint8Array): Promise<void> {
+    const fileId = `file${this.nextMessage++}`;
+    this.files.set(`documents/${fileId}`, bytes);
+    await this.post("/sendMessage", {
+      ...this.parties(userId),
+      botToken: this.token,
+      date: Math.floor(Date.now() / 1000),
+      document: {
+        file_id: fileId,
+        file_unique_id: fileId,
+        file_name: fileName,
+        file_size: bytes.byteLength,
+        mime_type: "text/plain",
+      },
+    });
+  }
+
+  /** A user presses an inline button with callback data `data`. */
+  async press(userId: number, data: string): Promise<void> {
+    const { from, chat } = this.parties(userId);
+    await this.post("/sendCallback", {
+      botToken: this.token,
+      from,
+      data,
+      message: { message_id: this.nextMessage++, date: Math.floor(Date.now() / 1000), chat, from, text: "" },
+    });
+  }
+
+  /**
+   * Collects the bot's messages to `chatId` until `done(messages)` holds,
+   * polling the emulator's /getUpdates once per request. Throws with what was
+   * received when `timeoutMs` passes.
+   */
+  async waitFor(chatId: number, done: (messages: BotMessage[]) => boolean, timeoutMs = 30_000): Promise<BotMessage[]> {
+    const key = String(chatId);
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const r = (await this.post("/getUpdates", { token: this.token, chatId })) as {
+        result: { message: BotMessage }[];
+      };
+      const got = this.inbox.get(key) ?? [];
+      got.push(...r.result.map((u) => u.message));
+      this.inbox.set(key, got);
+      if (done(got)) {
+        this.inbox.set(key, []);
+        return got;
+      }
+      if (Date.now() > until) {
+        throw new Error(
+          `timed out waiting for the bot in chat ${chatId}; got: ${JSON.stringify(got.map((m) => m.text))}`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /** Waits for `n` messages in `chatId`. */
+  waitForCount(chatId: number, n: number, timeoutMs?: number): Promise<BotMessage[]> {
+    return this.waitFor(chatId, (m) => m.length >= n, timeoutMs);
+  }
+
+  private async post(path: string, body: unknown): Promise<unknown> {
+    const r = await fetch(`${this.emulatorUrl}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    if (!r.ok) throw new Error(`emulator ${path}: HTTP ${r.status} ${await r.text()}`);
+    return r.json();
+  }
+}
