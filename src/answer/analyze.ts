@@ -1,0 +1,102 @@
+import { normalizeQuery } from "../core/normalize.js";
+
+/** What a question asks for. */
+export type Intent =
+  | "attend"
+  | "preside"
+  | "accompany"
+  | "speak"
+  | "elected"
+  | "who_post"
+  | "post_of"
+  | "who_did"
+  | "when"
+  | "where"
+  | "howmany"
+  | "which"
+  | "generic";
+
+/** The analysis of one question. */
+export interface QuestionAnalysis {
+  /** Normalized question (simplified Chinese, half width). */
+  text: string;
+  intent: Intent;
+  /** Fact roles that answer it (for role intents), e.g. ["出席", "参加"]. */
+  roles: string[];
+  /** District named in the question ("卫东区"), when any. */
+  district?: string;
+  /** who_post: the post asked about ("人大常委会主任"); post_of: the person's name. */
+  target?: string;
+  /** who_did: the action asked about ("督导"). */
+  verb?: string;
+  /** Content of the question with question words removed, for matching. */
+  content: string;
+}
+
+const ROLE_WORDS: { re: RegExp; intent: Intent; roles: string[] }[] = [
+  { re: /主持/, intent: "preside", roles: ["主持"] },
+  { re: /列席/, intent: "accompany", roles: ["列席"] },
+  { re: /陪同|一同|一起|随同/, intent: "accompany", roles: ["陪同", "一同"] },
+  { re: /带队|带领|率队/, intent: "accompany", roles: ["带队"] },
+  { re: /出席|参加|参会|与会|到会|到场/, intent: "attend", roles: ["出席", "参加", "列席"] },
+  { re: /讲话|致辞|发言|强调|指出|作报告/, intent: "speak", roles: ["讲话", "发言"] },
+  { re: /当选|补选|选举|选出/, intent: "elected", roles: ["当选", "补选"] },
+];
+
+const ASKS_WHO = /谁|哪些人|哪几位|哪位|哪些领导|哪些市领导|哪些区领导|什么人|哪些单位|哪些部门|哪几个单位/;
+const ASKS_WHEN = /哪天|哪一天|什么时候|何时|什么时间|哪年|哪一年|几月几[日号]|几号|哪个月|日期|时间是/;
+const ASKS_WHERE = /在哪里|在哪儿|在哪|哪里|何地|何处|什么地方|哪些地方|到哪些|去了哪些|地点|在什么地/;
+const ASKS_HOWMANY =
+  /多少|几[个名位家项次人天年条所种场批辆吨万亿千百件户处]|几$|多长|多久|多大|多高|多远|多重|百分之几|比例|增长了?多|几成/;
+const ASKS_WHICH = /哪些|哪几|哪个|哪项|哪家|什么|啥|怎样|如何|怎么/;
+
+/** Question words and fillers removed from `content`. */
+const FILLERS =
+  /请问|请|告诉我|一下|几[个名位家项次人天年条所种场批辆吨件户处]|是谁|谁是|有谁|都有谁|是哪天|哪一天|哪天|什么时候|何时|什么时间|在哪里|在哪儿|在哪|哪里|何地|多少|多长时间|多长|多久|哪些|哪几位|哪几个|哪位|哪个|什么|谁|了吗|吗|呢|呀|吧|啊|的|了|？|\?|！|!|。|，|,|“|”|"|\s/g;
+
+/** Offices people hold: a who_post question names one ("卫东区人大常委会主任是谁"). */
+const POST_WORD =
+  /(书记|副书记|区长|副区长|市长|副市长|县长|主任|副主任|主席|副主席|局长|副局长|部长|常委|委员|镇长|乡长|院长|组长|总经理|董事长|秘书长|校长|会长|政委|检察长)$/;
+
+/**
+ * Reads what a Chinese question asks: who attended / presided / came along
+ * / spoke / was elected, who holds a post or what post someone holds, who
+ * did something, when, where, how many, which/what, or a generic question.
+ * Traditional characters and full-width forms are normalized first. Pure.
+ */
+export function analyzeQuestion(question: string, districts: readonly string[] = []): QuestionAnalysis {
+  const text = normalizeQuery(question);
+  const content = text.replace(FILLERS, " ").replace(/\s+/g, " ").trim();
+  const district = [...districts].sort((a, b) => b.length - a.length).find((d) => d && text.includes(d));
+  const base = { text, content, district: district || undefined, roles: [] as string[] };
+
+  // "X担任什么职务" / "X是什么职务": the post of a person.
+  const postOf = text.match(
+    /^(?:.*?[，,])?([\u4e00-\u9fff]{2,4}?)(?:同志)?(?:担任|任|是)(?:什么|何|哪个)(?:职务|职位|官|领导)/,
+  );
+  if (postOf?.[1]) return { ...base, intent: "post_of", target: postOf[1] };
+  const postOf2 = text.match(/([\u4e00-\u9fff]{2,4}?)的(?:职务|职位)/);
+  if (postOf2?.[1]) return { ...base, intent: "post_of", target: postOf2[1] };
+
+  // "卫东区人大常委会主任是谁" / "谁是卫东区人大常委会主任".
+  const whoPost =
+    text.match(/^(.+?)(?:是谁|叫什么|是哪位|姓名)/) ?? text.match(/^谁是(.+?)[？?]?$/) ?? text.match(/^(.+?)由谁担任/);
+  if (whoPost?.[1]) {
+    const target = whoPost[1].replace(/^(?:请问|现任|目前|现在)/, "");
+    if (POST_WORD.test(target)) return { ...base, intent: "who_post", target };
+  }
+
+  const asksWho = ASKS_WHO.test(text);
+  for (const r of ROLE_WORDS) {
+    if (r.re.test(text) && (asksWho || /名单|都有/.test(text))) return { ...base, intent: r.intent, roles: r.roles };
+  }
+  if (ASKS_WHEN.test(text)) return { ...base, intent: "when" };
+  if (ASKS_WHERE.test(text)) return { ...base, intent: "where" };
+  if (ASKS_HOWMANY.test(text)) return { ...base, intent: "howmany" };
+  if (asksWho) {
+    const verb = text.match(/谁(?:来|去|负责|亲自)?([\u4e00-\u9fff]{2})/)?.[1];
+    return { ...base, intent: "who_did", verb };
+  }
+  if (ASKS_WHICH.test(text)) return { ...base, intent: "which" };
+  return { ...base, intent: "generic" };
+}

@@ -1,0 +1,235 @@
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import type { Answer, Article } from "../core/types.js";
+import { extractFacts } from "../facts/extract.js";
+import { FactStore } from "../facts/fact-store.js";
+import { splitSentences } from "../facts/text.js";
+import type { Fact } from "../facts/types.js";
+import type { Logger } from "../log.js";
+import type { ArticleStore } from "../store/articles.js";
+import { analyzeQuestion, type QuestionAnalysis } from "./analyze.js";
+import { buildAnswer, type Claim, notFound } from "./citations.js";
+import {
+  type CandidateArticle,
+  MIN_COVERAGE,
+  ROLE_UNITS,
+  roleClaims,
+  scoreSentences,
+  sentenceClaims,
+} from "./extractive.js";
+import { unsupported } from "./guard.js";
+import { llmAnswer } from "./llm.js";
+import { coverage, questionUnits, unitWeights } from "./units.js";
+
+/** A retrieved chunk: what the answerer reads of a LangChain Document. */
+export interface RetrievedDoc {
+  pageContent: string;
+  metadata: { articleId?: string; score?: number } & Record<string, unknown>;
+}
+
+/**
+ * What the answerer needs of a retriever: LangChain's `BaseRetriever.invoke`,
+ * and the project retriever's `search` with filters when it has one.
+ */
+export interface NewsRetrieverLike {
+  invoke(query: string): Promise<RetrievedDoc[]>;
+  search?(query: string, opts?: { k?: number; district?: string }): Promise<RetrievedDoc[]>;
+}
+
+/** Dependencies of `createAnswerer`. */
+export interface AnswererDeps {
+  retriever: NewsRetrieverLike;
+  store: ArticleStore;
+  /** Optional LLM: its answer is used when it passes the guard, else the extractive one. */
+  chatModel?: BaseChatModel;
+  log?: Logger;
+}
+
+/** Options of one question. */
+export interface AskOptions {
+  /** Only answer from this district's articles. */
+  district?: string;
+}
+
+/** The answerer the bot and the CLI use. */
+export interface Answerer {
+  ask(question: string, opts?: AskOptions): Promise<Answer>;
+}
+
+const MAX_ARTICLES = 8;
+
+/**
+ * Creates the answerer: a Chinese question in, a short Chinese answer out
+ * that cites the article(s) it comes from, or an honest "没有在已收录的新闻中
+ * 找到…" with no citation. Offline and extractive by default: the question
+ * is analyzed (who attended / presided / …, when, where, how many, which,
+ * generic), candidate articles come from the retriever (plus titles and
+ * facts that match), and the answer is the printed clause or fact that
+ * answers it. With a chat model, the model writes the answer from numbered
+ * passages; the guard (every name and number must be in a cited quote)
+ * checks both.
+ */
+export function createAnswerer(deps: AnswererDeps): Answerer {
+  const facts = new FactStore(deps.store.db);
+  const titleStmt = deps.store.db.prepare("SELECT id FROM articles WHERE title LIKE ? ORDER BY date DESC LIMIT 8");
+
+  function factsOf(article: Article): Fact[] {
+    const stored = facts.forArticle(article.id);
+    return stored.length > 0 ? stored : extractFacts(article);
+  }
+
+  async function retrieve(a: QuestionAnalysis, district: string | undefined): Promise<string[]> {
+    const ids: string[] = [];
+    const add = (id: unknown) => {
+      if (typeof id === "string" && !ids.includes(id)) ids.push(id);
+    };
+    let docs: RetrievedDoc[] = [];
+    try {
+      if (deps.retriever.search) {
+        docs = await deps.retriever.search(a.text, { k: 16, district });
+        if (docs.length === 0 && district) docs = await deps.retriever.search(a.text, { k: 16 });
+      } else {
+        docs = await deps.retriever.invoke(a.text);
+      }
+    } catch (err) {
+      deps.log?.warn({ err }, "retrieval failed; answering from titles and facts only");
+    }
+    for (const d of docs) add(d.metadata.articleId);
+    // Titles that contain a long unit of the question ("大气污染防治", "专项债券").
+    for (const u of questionUnits(a.content)
+      .filter((x) => x.length >= 3 && !ROLE_UNITS.test(x))
+      .slice(0, 6)) {
+      for (const r of titleStmt.all(`%${u}%`) as { id: string }[]) add(r.id);
+    }
+    if (a.intent === "who_post" && a.target)
+      for (const f of facts.byPost(corePost(a.target, district))) add(f.articleId);
+    if (a.intent === "post_of" && a.target) for (const f of facts.byName(a.target)) add(f.articleId);
+    return ids;
+  }
+
+  return {
+    async ask(question: string, opts: AskOptions = {}): Promise<Answer> {
+      const raw = typeof question === "string" ? question : "";
+      if (raw.trim().length === 0) return notFound(raw, undefined);
+      const districts = deps.store
+        .districts()
+        .map((d) => d.district)
+        .filter(Boolean);
+      const a = analyzeQuestion(raw.slice(0, 500), districts);
+      const district = opts.district ?? a.district;
+      const ids = await retrieve(a, district);
+      let articles = ids.map((id) => deps.store.get(id)).filter((x): x is Article => !!x);
+      if (district) {
+        const inDistrict = articles.filter((x) => x.district === district || x.districts.includes(district));
+        if (inDistrict.length > 0 || opts.district) articles = inDistrict;
+      }
+      const cands: CandidateArticle[] = articles
+        .slice(0, MAX_ARTICLES)
+        .map((article, rank) => ({ article, facts: factsOf(article), rank }));
+      if (cands.length === 0) return notFound(raw, a.content);
+
+      const units = questionUnits(a.content).filter((u) => !ROLE_UNITS.test(u) || a.intent === "generic");
+      const texts = cands.flatMap((c) => [c.article.title, ...splitSentences(c.article.text).map((s) => s.text)]);
+      const weights = unitWeights(units, texts);
+      const relevance = new Map(
+        cands.map((c) => [
+          c.article.id,
+          0.5 * coverage(weights, c.article.title, c.article.districts.join(" ")) +
+            0.5 * coverage(weights, c.article.title, c.article.districts.join(" "), c.article.text),
+        ]),
+      );
+      // An article is about the question only when the question's content is in it.
+      for (const c of cands) {
+        const full = coverage(weights, c.article.title, c.article.districts.join(" "), c.article.text);
+        if (full < MIN_COVERAGE) relevance.set(c.article.id, 0);
+        else relevance.set(c.article.id, Math.max(relevance.get(c.article.id) ?? 0, MIN_COVERAGE));
+      }
+
+      let claims: Claim[] = [];
+      if (a.intent === "who_post" && a.target) claims = whoPostClaims(a.target, district, cands);
+      else if (a.intent === "post_of" && a.target) claims = postOfClaims(a.target, cands);
+      else if (["attend", "preside", "accompany", "speak", "elected", "who_did"].includes(a.intent)) {
+        const topical = rankByRelevance(cands, relevance, weights);
+        claims = roleClaims(a, topical, relevance);
+        if (claims.length === 0 && a.intent === "who_did")
+          claims = sentenceClaims(a, scoreSentences(cands, weights), weights);
+      } else {
+        claims = sentenceClaims(a, scoreSentences(cands, weights), weights);
+      }
+
+      const known = new Set(cands.flatMap((c) => c.facts.map((f) => f.name).filter((n): n is string => !!n)));
+      claims = claims.filter((c) => {
+        const quotes = c.spans.map((s) => c.article.text.slice(s.start, s.end));
+        const missing = unsupported(c.text, quotes, known);
+        if (missing.length > 0) deps.log?.warn({ claim: c.text, missing }, "guard dropped a claim");
+        return missing.length === 0;
+      });
+      if (claims.length === 0) return notFound(raw, a.content);
+
+      const extractive = buildAnswer(raw, claims);
+      if (!deps.chatModel) return extractive;
+      try {
+        const llm = await llmAnswer(deps.chatModel, raw, cands, scoreSentences(cands, weights), known);
+        if (llm) return llm;
+      } catch (err) {
+        deps.log?.warn({ err }, "LLM answer failed; using the extractive answer");
+      }
+      return extractive;
+    },
+  };
+}
+
+/** Candidates ordered by relevance (title and text coverage), retrieval rank breaking ties. */
+function rankByRelevance(
+  cands: CandidateArticle[],
+  relevance: Map<string, number>,
+  _weights: Map<string, number>,
+): CandidateArticle[] {
+  return [...cands].sort(
+    (x, y) => (relevance.get(y.article.id) ?? 0) - (relevance.get(x.article.id) ?? 0) || x.rank - y.rank,
+  );
+}
+
+/** "卫东区人大常委会主任" → "人大常委会主任": the post without the district that names it. */
+function corePost(target: string, district: string | undefined): string {
+  let t = target.replace(/^(?:现任|目前的|目前|现在的|现在)/, "");
+  if (district && t.startsWith(district)) t = t.slice(district.length);
+  t = t.replace(/^(?:[\u4e00-\u9fff]{1,3}(?:区|县|市)(?=[\u4e00-\u9fff]{3,}))/, "");
+  return t.replace(/^(?:区|县|市)(?=.{3,})/, "");
+}
+
+/** who_post: the person printed with the post asked about, in the district asked about. */
+function whoPostClaims(target: string, district: string | undefined, cands: CandidateArticle[]): Claim[] {
+  const core = corePost(target, district);
+  for (const cand of cands) {
+    for (const f of cand.facts) {
+      if (f.kind !== "person" || !f.post || !f.name) continue;
+      const at = f.post.indexOf(core);
+      if (at < 0) continue;
+      if (f.post[at - 1] === "副" || f.post.slice(at + core.length).startsWith("副")) continue;
+      // The post's own district prefix, when printed, must be the one asked about.
+      const printedDistrict = f.post.match(/^([\u4e00-\u9fff]{2,3}?(?:区|县|市))/)?.[1];
+      if (district && printedDistrict && printedDistrict !== district && !f.post.startsWith(district)) continue;
+      if (district && !printedDistrict && cand.article.district !== district) continue;
+      const text = f.post === target ? `${target}是${f.name}` : `${target}是${f.name}（原文：“${f.value}”）`;
+      return [{ text, article: cand.article, spans: [{ start: f.quoteStart, end: f.quoteEnd }] }];
+    }
+  }
+  return [];
+}
+
+/** post_of: the post(s) printed before the person's name. */
+function postOfClaims(name: string, cands: CandidateArticle[]): Claim[] {
+  for (const cand of cands) {
+    const f = cand.facts.find((x) => x.kind === "person" && x.name === name && x.post && !/领导|常委$/.test(x.post));
+    if (f?.post) {
+      return [
+        {
+          text: `${name}的职务是${f.post}（原文：“${f.value}”）`,
+          article: cand.article,
+          spans: [{ start: f.quoteStart, end: f.quoteEnd }],
+        },
+      ];
+    }
+  }
+  return [];
+}

@@ -1,0 +1,84 @@
+import type { Answer, Article, Citation } from "../core/types.js";
+
+/** A statement of the answer and the article span(s) it rests on. */
+export interface Claim {
+  /** The statement, without the "据《…》" lead and without the [n] marker. */
+  text: string;
+  article: Article;
+  /** Spans in `article.text` quoted as support (whole sentences). */
+  spans: { start: number; end: number }[];
+}
+
+/** Half-width , ; : (as stored) → ，；： in answer text; numbers like 1,000 keep their comma. */
+export function toChinesePunctuation(text: string): string {
+  return text
+    .replace(/(?<!\d),|,(?!\d)/g, "，")
+    .replace(/;/g, "；")
+    .replace(/(?<!\d):(?!\d)/g, "：");
+}
+
+/** "据《标题》（区，2024-11-11），": how an answer names its source. */
+export function sourceLead(article: Article): string {
+  const meta = [article.district, article.date].filter(Boolean).join("，");
+  return `据《${article.title}》${meta ? `（${meta}）` : ""}，`;
+}
+
+/** The exact text of `spans` in `article`, merged and in order, joined without gaps when adjacent. */
+export function quoteOf(article: Article, spans: { start: number; end: number }[]): string {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const merged: { start: number; end: number }[] = [];
+  for (const s of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && s.start <= last.end + 1) last.end = Math.max(last.end, s.end);
+    else merged.push({ ...s });
+  }
+  return merged.map((s) => article.text.slice(s.start, s.end)).join("……");
+}
+
+/**
+ * Builds the Answer from claims: one citation per article (numbered in
+ * order of first use), each claim led by its source the first time and
+ * closed by its [n] marker, e.g. "据《…》（解放区，2024-11-11），区委常委、
+ * 常务副区长刘海霞主持会议。[1]".
+ */
+export function buildAnswer(question: string, claims: Claim[]): Answer {
+  const citations: Citation[] = [];
+  const spansByArticle = new Map<string, { start: number; end: number }[]>();
+  const parts: string[] = [];
+  let lastArticle: string | undefined;
+  for (const c of claims) {
+    let cit = citations.find((x) => x.articleId === c.article.id);
+    if (!cit) {
+      cit = {
+        n: citations.length + 1,
+        articleId: c.article.id,
+        title: c.article.title,
+        district: c.article.district,
+        date: c.article.date,
+        source: c.article.source,
+        quote: "",
+      };
+      citations.push(cit);
+    }
+    spansByArticle.set(c.article.id, [...(spansByArticle.get(c.article.id) ?? []), ...c.spans]);
+    const body = toChinesePunctuation(c.text.replace(/[，,；;。\s]+$/, ""));
+    parts.push(`${lastArticle === c.article.id ? "" : sourceLead(c.article)}${body}。[${cit.n}]`);
+    lastArticle = c.article.id;
+  }
+  for (const cit of citations) {
+    const article = claims.find((c) => c.article.id === cit.articleId)?.article;
+    if (article) cit.quote = quoteOf(article, spansByArticle.get(cit.articleId) ?? []);
+  }
+  return { question, answer: parts.join(""), citations, found: citations.length > 0 };
+}
+
+/** The honest "not in the news" answer: no citation. */
+export function notFound(question: string, topic?: string): Answer {
+  const about = topic ? `关于“${topic}”的` : "能回答这个问题的";
+  return {
+    question,
+    answer: `没有在已收录的新闻中找到${about}信息。`,
+    citations: [],
+    found: false,
+  };
+}

@@ -1,0 +1,255 @@
+import type { Article } from "../core/types.js";
+import { type Span, splitClauses, splitSentences } from "../facts/text.js";
+import type { Fact } from "../facts/types.js";
+import type { QuestionAnalysis } from "./analyze.js";
+import type { Claim } from "./citations.js";
+import { numbersIn } from "./guard.js";
+import { coverage } from "./units.js";
+
+/** A candidate article with its facts and its rank among the candidates. */
+export interface CandidateArticle {
+  article: Article;
+  facts: Fact[];
+  rank: number;
+}
+
+/** One sentence of a candidate article, scored against the question. */
+export interface ScoredSentence {
+  cand: CandidateArticle;
+  sentence: Span;
+  /** Weighted share of question units found in title, district and sentence. */
+  cov: number;
+  /** Share found in the sentence alone. */
+  sentCov: number;
+  score: number;
+}
+
+/** Minimum share of the question's content an answer's source must contain. */
+export const MIN_COVERAGE = 0.6;
+
+const DATE_IN = /(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|自\d{1,2}月|近日|日前/;
+const NUMBER_IN =
+  /\d|[一二两三四五六七八九十百千万亿半]+(?:[个名位家项次人天年条所种场批辆吨公里米元小时分钟周月届期]|余|多)/;
+
+/** Whether `text` states a quantity other than a date ("5月26日" is not one). */
+function hasQuantity(text: string): boolean {
+  const noDates = text.replace(new RegExp(DATE_IN.source, "g"), "");
+  return NUMBER_IN.test(noDates) && numbersIn(noDates).length > 0;
+}
+
+/** Role words of the question that say what is asked, not what about: left out of topic matching. */
+export const ROLE_UNITS =
+  /^(?:出席|参加|参会|与会|主持|列席|陪同|一同|带队|带领|讲话|发言|致辞|领导|市领导|区领导|人员|单位|哪些|名单|当选|补选)$/;
+
+/** Scores every sentence of the candidates against the question. */
+export function scoreSentences(cands: CandidateArticle[], weights: Map<string, number>): ScoredSentence[] {
+  const out: ScoredSentence[] = [];
+  for (const cand of cands) {
+    const meta = `${cand.article.title} ${cand.article.subtitle ?? ""} ${cand.article.districts.join(" ")}`;
+    for (const sentence of splitSentences(cand.article.text)) {
+      const cov = coverage(weights, meta, sentence.text);
+      const sentCov = coverage(weights, sentence.text);
+      out.push({ cand, sentence, cov, sentCov, score: cov + 0.5 * sentCov - 0.02 * cand.rank });
+    }
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/** The weights without the units the title already has (they tell the article, not the clause); all when none is left. */
+function withoutTitleUnits(weights: Map<string, number>, title: string): Map<string, number> {
+  const rest = new Map([...weights].filter(([u]) => !title.includes(u)));
+  return rest.size > 0 ? rest : weights;
+}
+
+function clauseText(c: Span): string {
+  return c.text.replace(/^[，,；;。、\s]+|[，,；;。、\s]+$/g, "");
+}
+
+/** Joins consecutive clauses of one sentence as printed (with their separators). */
+function joinClauses(article: Article, clauses: Span[]): string {
+  const first = clauses[0];
+  const last = clauses[clauses.length - 1];
+  if (!first || !last) return "";
+  return article.text.slice(first.start, last.end).replace(/[，,；;。\s]+$/, "");
+}
+
+/** The clause of `s` best matching the question among those passing `ok`, with a short lead clause kept. */
+function bestClause(
+  s: ScoredSentence,
+  weights: Map<string, number>,
+  ok: (c: Span) => boolean,
+  leadMax = 8,
+): string | undefined {
+  const clauses = splitClauses(s.sentence);
+  const local = withoutTitleUnits(weights, s.cand.article.title);
+  let best = -1;
+  let bestCov = -1;
+  clauses.forEach((c, i) => {
+    if (!ok(c)) return;
+    const cv = coverage(local, c.text) + 0.01 * coverage(weights, c.text);
+    if (cv > bestCov) {
+      bestCov = cv;
+      best = i;
+    }
+  });
+  if (best < 0) return undefined;
+  let from = best;
+  let to = best;
+  // "2019年,孟州市预计…" / "11月11日,解放区召开…": keep a short lead (time, place) with its clause.
+  const prev = clauses[best - 1];
+  if (prev && clauseText(prev).length <= leadMax && (DATE_IN.test(prev.text) || /^\d{4}年$/.test(clauseText(prev))))
+    from = best - 1;
+  const cur = clauses[best];
+  const next = clauses[best + 1];
+  if (cur && next && clauseText(cur).length <= leadMax) to = best + 1;
+  return joinClauses(s.cand.article, clauses.slice(from, to + 1));
+}
+
+/** "自2月19日起,卫东区广泛开展…": the date as printed and the clause it dates. */
+function dateClause(s: ScoredSentence, weights: Map<string, number>): string {
+  const clauses = splitClauses(s.sentence);
+  let best = clauses.findIndex((c) => DATE_IN.test(c.text));
+  let bestCov = -1;
+  clauses.forEach((c, i) => {
+    if (!DATE_IN.test(c.text)) return;
+    const cv = coverage(weights, c.text, clauses[i + 1]?.text ?? "");
+    if (cv > bestCov) {
+      bestCov = cv;
+      best = i;
+    }
+  });
+  const c = clauses[best];
+  if (!c) return s.sentence.text;
+  const m = c.text.match(new RegExp(`(?:自|于|从)?(?:${DATE_IN.source})`));
+  const from = c.start + (m?.index ?? 0);
+  const datePart = s.cand.article.text.slice(from, c.end);
+  if (datePart.length > 12) return datePart;
+  // A bare date ("5月28日"): add the clause it dates, the one of the next few that best matches.
+  const local = withoutTitleUnits(weights, "");
+  let pickI = best + 1;
+  let pickCov = -1;
+  for (let i = best + 1; i < Math.min(clauses.length, best + 6); i++) {
+    const cv = coverage(local, clauses[i]?.text ?? "");
+    if (cv > pickCov) {
+      pickCov = cv;
+      pickI = i;
+    }
+  }
+  const next = clauses[pickI];
+  if (!next) return datePart;
+  if (next.end - from <= 80) return s.cand.article.text.slice(from, next.end);
+  return `${datePart.replace(/[，,\s]+$/, "")}，${next.text}`;
+}
+
+function claimOf(s: ScoredSentence, text: string): Claim {
+  return { text, article: s.cand.article, spans: [{ start: s.sentence.start, end: s.sentence.end }] };
+}
+
+/** Sentence-level answers: when, where, how many, which, who did, generic. */
+export function sentenceClaims(a: QuestionAnalysis, scored: ScoredSentence[], weights: Map<string, number>): Claim[] {
+  const relevant = scored.filter((s) => s.cov >= MIN_COVERAGE && s.sentCov > 0);
+  const pick = (ok: (s: ScoredSentence) => boolean) => relevant.find(ok);
+  switch (a.intent) {
+    case "when": {
+      const s = pick((x) => DATE_IN.test(x.sentence.text));
+      return s ? [claimOf(s, dateClause(s, weights))] : [];
+    }
+    case "where": {
+      const place = /在[^，,。]{2,30}?(?:召开|举行|开展|进行|举办)|到[^，,。]{2,}|来到|前往|位于|地点/;
+      const s = pick((x) => place.test(x.sentence.text));
+      const text = s && bestClause(s, weights, (c) => place.test(c.text));
+      return s && text ? [claimOf(s, text)] : [];
+    }
+    case "howmany": {
+      const s = pick((x) => hasQuantity(x.sentence.text));
+      const text = s && bestClause(s, weights, (c) => hasQuantity(c.text));
+      return s && text ? [claimOf(s, text)] : [];
+    }
+    case "who_did": {
+      const verb = a.verb;
+      const s = pick((x) => !verb || x.sentence.text.includes(verb));
+      if (!s) return [];
+      const text = bestClause(s, weights, (c) => !verb || c.text.includes(verb), 0);
+      return text ? [claimOf(s, s.sentence.text.length <= 120 ? s.sentence.text : text)] : [];
+    }
+    case "which": {
+      const s = relevant[0];
+      if (!s) return [];
+      const text = s.sentence.text.length <= 100 ? s.sentence.text : bestClause(s, weights, () => true, 0);
+      return text ? [claimOf(s, text)] : [];
+    }
+    default: {
+      // Generic: the 1–3 most relevant sentences, each cited.
+      const top = relevant.slice(0, 3).filter((s, i) => i === 0 || s.score >= (relevant[0]?.score ?? 0) * 0.8);
+      return top
+        .map((s) =>
+          claimOf(s, s.sentence.text.length <= 120 ? s.sentence.text : (bestClause(s, weights, () => true, 0) ?? "")),
+        )
+        .filter((c) => c.text);
+    }
+  }
+}
+
+/** The printed clause of a role fact: its subject and verb up to the end of that clause. */
+export function roleClause(article: Article, f: Fact): string {
+  const rest = article.text.slice(f.end, f.quoteEnd);
+  const stop = rest.search(/[，,；;。]/);
+  const end = stop < 0 ? f.quoteEnd : f.end + stop;
+  let text = article.text.slice(f.start, end);
+  // "葛海水强调": what was said is the next clause.
+  if (/(?:强调|指出|表示|要求|说)$/.test(text)) {
+    const more = article.text.slice(end + 1, f.quoteEnd);
+    const stop2 = more.search(/[，,；;。]/);
+    text = `${text}，${stop2 < 0 ? more : more.slice(0, stop2)}`;
+  }
+  return text.replace(/^在/, "");
+}
+
+/**
+ * Role answers (who attended / presided / came along / spoke / was elected,
+ * who did X): the role facts of the most relevant article, each printed
+ * clause once, in text order. Attendee lists come out whole, every person
+ * with the post printed before them.
+ */
+export function roleClaims(a: QuestionAnalysis, cands: CandidateArticle[], relevance: Map<string, number>): Claim[] {
+  const wantPeople = /领导|哪些人|哪几位|哪位|谁/.test(a.text) && !/单位|部门/.test(a.text);
+  const matches = (f: Fact, article: Article) => {
+    if (f.kind !== "role" || !f.role) return false;
+    if (wantPeople && !f.name) return false;
+    if (a.intent === "who_did") {
+      const verb = a.verb;
+      return (
+        !!verb && (f.role.includes(verb) || (f.role === "一同" && article.text.slice(f.start, f.end).includes(verb)))
+      );
+    }
+    return a.roles.includes(f.role);
+  };
+  const ordered = [...cands].sort((x, y) => (relevance.get(y.article.id) ?? 0) - (relevance.get(x.article.id) ?? 0));
+  const top = relevance.get(ordered[0]?.article.id ?? "") ?? 0;
+  for (const cand of ordered) {
+    // Only the article(s) the question is about: never a less relevant one that happens to have the role.
+    const rel = relevance.get(cand.article.id) ?? 0;
+    if (rel < MIN_COVERAGE || rel < top * 0.9) break;
+    const facts = cand.facts.filter((f) => matches(f, cand.article));
+    if (facts.length === 0) continue;
+    const claims: Claim[] = [];
+    const seen = new Set<string>();
+    for (const f of facts.sort((x, y) => x.start - y.start)) {
+      const key = `${f.start}:${f.end}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      claims.push({
+        text: roleClause(cand.article, f),
+        article: cand.article,
+        spans: [{ start: f.quoteStart, end: f.quoteEnd }],
+      });
+    }
+    // One statement: the clauses joined with ；.
+    const first = claims[0];
+    if (!first) continue;
+    return [
+      { text: claims.map((c) => c.text).join("；"), article: first.article, spans: claims.flatMap((c) => c.spans) },
+    ];
+  }
+  return [];
+}

@@ -1,0 +1,121 @@
+import { Jieba } from "@node-rs/jieba";
+import { dict } from "@node-rs/jieba/dict.js";
+
+let jieba: Jieba | undefined;
+
+/** The shared jieba segmenter (its dictionary loads once, on first use). */
+function segmenter(): Jieba {
+  jieba ??= Jieba.withDict(dict);
+  return jieba;
+}
+
+/** Words that carry no content in a question about the news. */
+const STOP = new Set([
+  "是",
+  "有",
+  "在",
+  "了",
+  "的",
+  "和",
+  "与",
+  "及",
+  "对",
+  "把",
+  "被",
+  "从",
+  "向",
+  "由",
+  "为",
+  "都",
+  "也",
+  "还",
+  "又",
+  "就",
+  "被",
+  "上",
+  "中",
+  "里",
+  "开始",
+  "今年",
+  "去年",
+  "当时",
+  "目前",
+  "现在",
+  "一共",
+  "总共",
+  "共",
+  "先后",
+  "进行",
+  "作",
+  "做",
+  "怎么",
+  "如何",
+  "情况",
+  "会上",
+  "会中",
+  "期间",
+  "当天",
+  "活动中",
+]);
+
+/**
+ * The matching units of a question: jieba words of two or more characters,
+ * and the character bigrams of runs of single characters (names and places
+ * the dictionary does not know, such as 张汭乡 → 张汭, 汭乡). Stop words are
+ * dropped. A unit matches a text when the text contains it.
+ */
+export function questionUnits(content: string): string[] {
+  const units = new Set<string>();
+  for (const part of content.split(/[\s，,。？?！!、“”"《》()（）:：;；]+/).filter(Boolean)) {
+    const words = segmenter().cut(part, false);
+    let run = "";
+    const flush = () => {
+      if (run.length >= 2) for (let i = 0; i + 2 <= run.length; i++) units.add(run.slice(i, i + 2));
+      run = "";
+    };
+    for (const w of words) {
+      if (STOP.has(w)) {
+        flush();
+        continue;
+      }
+      if (w.length === 1 && /[\u4e00-\u9fff]/.test(w)) {
+        run += w;
+        continue;
+      }
+      flush();
+      if (w.length >= 2) units.add(w);
+      else if (/\d/.test(w)) units.add(w);
+    }
+    flush();
+  }
+  return [...units];
+}
+
+/**
+ * Weights units by how rare they are among `texts` (the candidate
+ * sentences): a unit found in few texts (专项债券) counts more than one found
+ * everywhere (会议). Units found nowhere get the highest weight, so that a
+ * question about something the news never mentions scores low.
+ */
+export function unitWeights(units: string[], texts: string[]): Map<string, number> {
+  const n = texts.length;
+  const weights = new Map<string, number>();
+  for (const u of units) {
+    let df = 0;
+    for (const t of texts) if (t.includes(u)) df++;
+    const idf = Math.log((n + 1) / (df + 0.5));
+    weights.set(u, Math.max(0.2, idf) * Math.min(3, u.length));
+  }
+  return weights;
+}
+
+/** Weighted share (0..1) of `units` contained in any of `texts`. */
+export function coverage(weights: Map<string, number>, ...texts: string[]): number {
+  let total = 0;
+  let hit = 0;
+  for (const [u, w] of weights) {
+    total += w;
+    if (texts.some((t) => t.includes(u))) hit += w;
+  }
+  return total > 0 ? hit / total : 0;
+}

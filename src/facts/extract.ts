@@ -1,0 +1,395 @@
+import type { Article } from "../core/types.js";
+import { NAME_LIST_OPENERS, nameAt, POST_SUFFIXES } from "./names.js";
+import { type Span, splitSentences } from "./text.js";
+import type { Fact } from "./types.js";
+
+/** A person mention in a sentence. */
+interface Mention {
+  name: string;
+  post: string | null;
+  /** Offsets in the sentence: the mention with its post, and the name alone. */
+  start: number;
+  nameStart: number;
+  end: number;
+}
+
+const STOP_BACK = new Set([
+  "，",
+  ",",
+  "。",
+  "；",
+  ";",
+  "：",
+  ":",
+  "！",
+  "？",
+  "!",
+  "?",
+  "“",
+  "”",
+  "\n",
+  " ",
+  "《",
+  "》",
+]);
+const LEAD_NOISE =
+  /^(?:本报讯|本报|据悉|据了解|近日|日前|今天|昨天|当天|随后|同时|其中|作为|在|由|经|据|是|和|及|与|[（(][^）)]*[）)]|\d{4}年|\d{1,2}月|\d{1,2}日|上午|下午|晚上|至)+/;
+
+function endsWithPost(text: string): string | undefined {
+  return POST_SUFFIXES.find((s) => text.endsWith(s));
+}
+
+/** The post printed right before offset `i` of `s` ("区委副书记、区长"), or undefined. */
+function postBefore(s: string, i: number, floor: number): { post: string; start: number } | undefined {
+  if (!endsWithPost(s.slice(Math.max(floor, i - 8), i))) return undefined;
+  let j = i;
+  while (j > floor) {
+    const c = s[j - 1] ?? "";
+    if (STOP_BACK.has(c)) break;
+    if (c === "、") {
+      // "区委副书记、区长": keep going only when the part before 、 is a post too.
+      if (!endsWithPost(s.slice(Math.max(floor, j - 9), j - 1))) break;
+    }
+    j--;
+  }
+  let post = s.slice(j, i);
+  const lead = post.match(LEAD_NOISE);
+  if (lead) {
+    j += lead[0].length;
+    post = post.slice(lead[0].length);
+  }
+  if (post.length === 0 || post.length > 32) return undefined;
+  if (!endsWithPost(post)) return undefined;
+  // A post is a name of an office, never a phrase ("创建过程中注重与村").
+  if (/[与的在了对把将要是]|过程|注重/.test(post)) return undefined;
+  return { post, start: j };
+}
+
+/**
+ * Person mentions in one sentence: names after a post or list label, names
+ * continuing a list after 、/和/及, names after 补选/当选…, and names already
+ * known from the article wherever they stand.
+ */
+export function findMentions(s: string, known: ReadonlySet<string> = new Set()): Mention[] {
+  const out: Mention[] = [];
+  let i = 0;
+  let floor = 0;
+  while (i < s.length) {
+    const prev = out[out.length - 1];
+    const pb = postBefore(s, i, floor);
+    const afterList = prev && prev.end === i - 1 && "、和及".includes(s[i - 1] ?? "") ? prev : undefined;
+    const afterOpener =
+      (NAME_LIST_OPENERS.some((o) => s.slice(floor, i).endsWith(o)) ||
+        (prev?.post === null && prev.end === i - 1 && s[i - 1] === "、")) &&
+      /^[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*(?:等)?(?:同志)?(?:为|当选)/.test(s.slice(i));
+    const candidate = nameAt(s, i, known);
+    const knownHere = candidate && known.has(candidate);
+    if (candidate && (pb || afterList || afterOpener || knownHere)) {
+      // A name immediately followed by more CJK that is not a follower was rejected by nameAt.
+      const post = pb ? pb.post : afterList && !pb ? afterList.post : null;
+      const start = pb ? pb.start : i;
+      out.push({ name: candidate, post, start, nameStart: i, end: i + candidate.length });
+      i += candidate.length;
+      floor = i;
+      // "李志高等": the list is closed by 等.
+      continue;
+    }
+    i++;
+  }
+  return out;
+}
+
+/** Role verbs, most specific first; `role` is what is stored. */
+const ROLE_PATTERNS: { re: RegExp; role: string; adjacent?: boolean }[] = [
+  { re: /主持召开|主持(?:会议|活动)?/g, role: "主持" },
+  { re: /出席(?:会议|活动|仪式|大会)?(?:并讲话|并致辞|并发言)?/g, role: "出席" },
+  { re: /列席(?:会议)?/g, role: "列席" },
+  { re: /(?:参加|参与)(?:会议|活动|投票|选举)?|参会|与会/g, role: "参加" },
+  { re: /一同(?:调研督导|督导检查|调研|督导|检查|视察|考察|参加|出席|慰问|走访|看望|观摩|参观)/g, role: "一同" },
+  { re: /陪同(?:调研|督导|检查|视察|慰问|走访|观摩)?/g, role: "陪同" },
+  { re: /带队|率队|带领|率领/g, role: "带队" },
+  { re: /(?:作了|作)?(?:讲话|致辞)/g, role: "讲话" },
+  { re: /(?:作了|进行|作)?发言/g, role: "发言" },
+  { re: /当选|补选/g, role: "当选" },
+  { re: /强调|指出|表示|要求/g, role: "讲话", adjacent: true },
+  { re: /调研督导|督导检查|调研|督导|视察|检查|慰问|走访|看望|观摩/g, role: "" },
+];
+
+interface VerbHit {
+  role: string;
+  /** The subject must stand right before the verb ("李建超强调"). */
+  adjacent: boolean;
+  verb: string;
+  start: number;
+  end: number;
+}
+
+function findVerbs(s: string): VerbHit[] {
+  const hits: VerbHit[] = [];
+  for (const { re, role, adjacent } of ROLE_PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (hits.some((h) => start < h.end && end > h.start)) continue;
+      hits.push({ role: role || m[0], verb: m[0], start, end, adjacent: adjacent === true });
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+const DATE_RE =
+  /(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:至(?:\d{1,2}月)?\d{1,2}日)?(?:上午|下午|晚上|晚)?|\d{4}年\d{1,2}月(?:份)?|\d{4}年(?:年底|年初|上半年|下半年)?|近日|日前/g;
+const PLACE_RES = [
+  /在([^，,。；;“”]{2,30}?)(?:召开|举行|开展|进行|举办|揭牌|启动)/g,
+  /(?:先后到|先后来到|来到|深入到|前往|到)([^，。；,;]{2,80}?)(?:等地|等处|等学校|等单位|等)?(?:实地|进行|开展|调研|督导|检查|察看|视察|慰问|走访|观摩|，|,|。)/g,
+];
+
+/** What a place name ends with (路, 社区, 小学, 加油站…). */
+const PLACE_END =
+  /(?:路|街|道|区|市|县|镇|乡|村|社区|小区|学校|小学|中学|大学|师专|医院|公司|厂|站|园|馆|场|中心|基地|广场|大厦|宾馆|酒店|礼堂|会议室|厅|院|局|委|部|所|队|店|楼|点|工地|现场|河道|河|湖|山|港|处|段|线|片区|项目)[)）]?$/;
+
+function cleanSegment(text: string): { text: string; offset: number } {
+  let t = text;
+  let offset = 0;
+  for (;;) {
+    const m = t.match(/^[\s，,。；;：:、]+/) ?? t.match(LEAD_NOISE);
+    if (!m || m[0].length === 0) break;
+    t = t.slice(m[0].length);
+    offset += m[0].length;
+  }
+  return { text: t.replace(/[\s，,；;：:]+$/, ""), offset };
+}
+
+/** Facts of one sentence (offsets relative to the article). */
+function sentenceFacts(article: Article, sent: Span, known: Set<string>): Fact[] {
+  const s = sent.text;
+  const base = sent.start;
+  const q = { quoteStart: sent.start, quoteEnd: sent.end };
+  const facts: Fact[] = [];
+  const mentions = findMentions(s, known);
+  for (const m of mentions) {
+    known.add(m.name);
+    facts.push({
+      articleId: article.id,
+      kind: "person",
+      name: m.name,
+      post: m.post,
+      role: null,
+      value: s.slice(m.start, m.end),
+      start: base + m.start,
+      end: base + m.end,
+      ...q,
+    });
+  }
+
+  // "在X的陪同下": X accompanies; the parenthetical is masked for the other verbs.
+  let masked = s;
+  const accompany = /在([^，,。；;]{2,60}?)的?陪同下/g;
+  for (let m = accompany.exec(s); m; m = accompany.exec(s)) {
+    const inner = m[1] ?? "";
+    const innerStart = m.index + 1;
+    const people = mentions.filter((p) => p.nameStart >= innerStart && p.end <= innerStart + inner.length);
+    pushRole(facts, article, "陪同", inner, base + m.index, people, q, undefined, base + m.index + m[0].length);
+    masked = masked.slice(0, m.index) + "\u0000".repeat(m[0].length) + masked.slice(m.index + m[0].length);
+  }
+
+  const verbs = findVerbs(masked);
+  let segStart = 0;
+  let lastPeople: Mention[] = [];
+  for (const v of verbs) {
+    // A subject never reaches back across ；.
+    const semi = Math.max(masked.lastIndexOf("；", v.start - 1), masked.lastIndexOf(";", v.start - 1));
+    if (semi + 1 > segStart) segStart = semi + 1;
+    const between = masked.slice(segStart, v.start).replace(/\u0000/g, "");
+    let people = mentions.filter((p) => p.start >= segStart && p.end <= v.start);
+    const lastP = people[people.length - 1];
+    if (lastP) {
+      const gap = masked.slice(lastP.end, v.start).replace(/\u0000+/g, "");
+      const ok = v.adjacent
+        ? /^(?:还|也|又|进一步|再次|同时)?$/.test(gap)
+        : /^[^，,；;。]*$/.test(gap) || /^(?:等|一行)?[^，,；;。]{0,8}[，,][^，,；;。]*$/.test(gap);
+      if (!ok) people = [];
+    }
+    let value = "";
+    let valueStart = 0;
+    if (people.length > 0) {
+      const first = people[0] as Mention;
+      valueStart = first.start;
+      const last = people[people.length - 1] as Mention;
+      value = s.slice(first.start, last.end);
+      if (s[last.end] === "等") value += "等";
+    } else if (
+      !v.adjacent &&
+      lastPeople.length > 0 &&
+      /^(?:会议|活动)?(?:并|后|，|,|一行|先后|实地|深入|[^，,。]{0,12}负责人)*$/.test(between)
+    ) {
+      // "出席会议并讲话", "带领相关部门负责人实地调研": same subject as the previous verb.
+      people = lastPeople;
+      const first = people[0] as Mention;
+      const last = people[people.length - 1] as Mention;
+      valueStart = first.start;
+      value = s.slice(first.start, last.end);
+      if (s[last.end] === "等") value += "等";
+    } else if (!v.adjacent) {
+      // No person: the subject is the clause before the verb ("各街道(园区)、区直相关单位负责人").
+      // The latest clause of the segment that names who (cut before 分别/依次…).
+      const clauses = masked.slice(segStart, v.start).split(/[，,]/);
+      let offset = v.start;
+      for (let k = clauses.length - 1; k >= 0 && !value; k--) {
+        const raw = clauses[k] ?? "";
+        offset -= raw.length + (k < clauses.length - 1 ? 1 : 0);
+        const cut = raw.replace(/\u0000+/g, "").split(/分别|依次|先后|纷纷|结合|围绕|就|作了|作$/)[0] ?? "";
+        const seg = cleanSegment(cut);
+        if (
+          seg.text.length >= 2 &&
+          !/[“”"]/.test(seg.text) &&
+          /(?:人|同志|负责人|代表|委员|干部|领导|书记|单位|部门|街道|园区|社区|镇|乡|局|委|办|所|站|队|村|等)$/.test(
+            seg.text,
+          )
+        ) {
+          value = seg.text;
+          valueStart = offset + raw.indexOf(seg.text);
+        }
+      }
+      if (v.role === "" || v.role === "讲话") value = "";
+    }
+    if (v.role === "当选" && v.verb === "补选") {
+      // "补选朱晓鹏为卫东区监察委员会主任": the people follow the verb.
+      const tail = s.slice(v.end).match(/^[^，,。；;]*?为([^，,。；;]+)/);
+      const elected = tail ? mentions.filter((p) => p.nameStart >= v.end && p.end <= v.end + tail[0].length) : [];
+      if (elected.length > 0 && tail) {
+        pushRole(
+          facts,
+          article,
+          "当选",
+          s.slice(v.end, v.end + tail[0].length),
+          base + v.start,
+          elected,
+          q,
+          tail[1],
+          base + v.end + tail[0].length,
+        );
+      } else {
+        const obj = s.slice(v.end).match(/^\d+名[^，,。；;]+/)?.[0];
+        if (obj) pushRole(facts, article, "补选", obj, base + v.start, [], q, undefined, base + v.end + obj.length);
+      }
+      segStart = v.end;
+      continue;
+    }
+    if (value) {
+      pushRole(facts, article, v.role, value, base + valueStart, people, q, undefined, base + v.end);
+      // "出席会议并讲话": the same people also spoke.
+      const also = v.verb.match(/并(讲话|致辞|发言)$/)?.[1];
+      if (also)
+        pushRole(
+          facts,
+          article,
+          also === "发言" ? "发言" : "讲话",
+          value,
+          base + valueStart,
+          people,
+          q,
+          undefined,
+          base + v.end,
+        );
+    }
+    if (people.length > 0) lastPeople = people;
+    segStart = v.end;
+  }
+
+  DATE_RE.lastIndex = 0;
+  for (let m = DATE_RE.exec(s); m; m = DATE_RE.exec(s)) {
+    facts.push({
+      articleId: article.id,
+      kind: "date",
+      name: null,
+      post: null,
+      role: null,
+      value: m[0],
+      start: base + m.index,
+      end: base + m.index + m[0].length,
+      ...q,
+    });
+  }
+  for (const re of PLACE_RES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      const place = m[1] ?? "";
+      if (/^(?:会议|工作|活动|全区|全市|现场|一线)$/.test(place)) continue;
+      if (!PLACE_END.test(place)) continue;
+      const at = m.index + m[0].indexOf(place);
+      facts.push({
+        articleId: article.id,
+        kind: "place",
+        name: null,
+        post: null,
+        role: null,
+        value: place,
+        start: base + at,
+        end: base + at + place.length,
+        ...q,
+      });
+    }
+  }
+  return facts;
+}
+
+function pushRole(
+  facts: Fact[],
+  article: Article,
+  role: string,
+  value: string,
+  start: number,
+  people: Mention[],
+  q: { quoteStart: number; quoteEnd: number },
+  post: string | undefined,
+  end: number,
+): void {
+  if (people.length === 0) {
+    facts.push({
+      articleId: article.id,
+      kind: "role",
+      name: null,
+      post: post ?? null,
+      role,
+      value,
+      start,
+      end,
+      ...q,
+    });
+    return;
+  }
+  for (const p of people) {
+    facts.push({
+      articleId: article.id,
+      kind: "role",
+      name: p.name,
+      post: post ?? p.post,
+      role,
+      value,
+      start,
+      end,
+      ...q,
+    });
+  }
+}
+
+/**
+ * Extracts the facts of one article: people with their posts as printed,
+ * their roles at the event (出席, 主持, 列席, 陪同, 一同…, 讲话, 发言,
+ * 带队, 当选 and action verbs such as 调研/督导), dates and places, each with
+ * the span of the sentence that states it. Lists split on 、/和/及 and
+ * closed by 等 yield one role fact per person; the printed list is kept in
+ * `value`. Names found with a post are then recognized bare in later
+ * sentences ("葛海水强调"). Pure: no I/O.
+ */
+export function extractFacts(article: Article): Fact[] {
+  const sentences = splitSentences(article.text);
+  const known = new Set<string>();
+  // First pass: names with a post or in a labelled list, so that bare mentions are known in the second.
+  for (const sent of sentences) for (const m of findMentions(sent.text)) known.add(m.name);
+  const facts: Fact[] = [];
+  for (const sent of sentences) facts.push(...sentenceFacts(article, sent, known));
+  return facts;
+}

@@ -1,0 +1,253 @@
+/**
+ * Chinese person names as district newspapers print them: a surname from
+ * the common-surname list plus one or two given-name characters, recognized
+ * only in the places such papers put names (after a post, in a list after
+ * a label such as 区领导, before an action verb). No dictionary of people:
+ * the rules are general, the names come from the text.
+ */
+
+const SINGLE_SURNAMES =
+  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阎浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由";
+
+const COMPOUND_SURNAMES = [
+  "欧阳",
+  "司马",
+  "诸葛",
+  "上官",
+  "东方",
+  "皇甫",
+  "尉迟",
+  "公孙",
+  "令狐",
+  "慕容",
+  "长孙",
+  "宇文",
+  "司徒",
+  "夏侯",
+  "端木",
+  "独孤",
+  "南宫",
+  "西门",
+];
+
+const SURNAMES = new Set(SINGLE_SURNAMES);
+
+/**
+ * Characters that never appear in a given name in this kind of text: they
+ * are function words or the building blocks of posts and places. A candidate
+ * name containing one is rejected.
+ */
+const NOT_IN_GIVEN_NAME = new Set(
+  "的了在是与及等为区市县镇乡村委会局部党府常务副主任书记员领导同政协人街道社项目工作议召出席持列陪调研督检查带队指表说要对到向将从由以于把被让给并而或但也又都就还已这那其各该此本每个们上下内外前后时年月日号点分省州旗盟院所站组科处厅司办心企业校医单位门面情况题推进展举行参加讲话言代表当选补任命宣布传达贯彻落实究署安排听取汇报相关负责一先同实地深入来访慰问头织现场活动提出望求通过审作号召期起共别依次",
+);
+
+/**
+ * Tokens that may follow a person's name: separators, verbs of the roles
+ * this project extracts, and the usual reporting verbs.
+ */
+export const NAME_FOLLOWERS = [
+  "、",
+  "，",
+  ",",
+  "。",
+  "；",
+  ";",
+  "：",
+  ":",
+  " ",
+  "）",
+  ")",
+  "”",
+  "等",
+  "一行",
+  "同志",
+  "出席",
+  "主持",
+  "列席",
+  "陪同",
+  "一同",
+  "带队",
+  "带领",
+  "带头",
+  "率",
+  "强调",
+  "指出",
+  "要求",
+  "表示",
+  "说",
+  "讲话",
+  "发言",
+  "致辞",
+  "在",
+  "代表",
+  "为",
+  "先后",
+  "多次",
+  "参加",
+  "调研",
+  "督导",
+  "检查",
+  "视察",
+  "看望",
+  "走访",
+  "慰问",
+  "深入",
+  "实地",
+  "来到",
+  "前往",
+  "到",
+  "对",
+  "向",
+  "和",
+  "及",
+  "与",
+  "以",
+  "就",
+  "也",
+  "还",
+  "又",
+  "作",
+  "做",
+  "组织",
+  "听取",
+  "宣布",
+  "当选",
+  "主讲",
+  "介绍",
+  "回答",
+  "参观",
+  "观摩",
+  "会见",
+  "接待",
+  "提出",
+  "希望",
+  "的",
+  "将",
+  "亲自",
+  "分别",
+  "指导",
+  "担任",
+  "是",
+  "获",
+  "荣获",
+  "被",
+];
+
+/** Surname length (1 or 2) when `text` starts with a surname at `i`, else 0. */
+export function surnameAt(text: string, i: number): number {
+  const two = text.slice(i, i + 2);
+  if (COMPOUND_SURNAMES.includes(two)) return 2;
+  return SURNAMES.has(text[i] ?? "") ? 1 : 0;
+}
+
+function followerAt(text: string, i: number): boolean {
+  if (i >= text.length) return true;
+  return NAME_FOLLOWERS.some((f) => text.startsWith(f, i));
+}
+
+function givenNameOk(given: string): boolean {
+  for (const c of given) {
+    if (!/[\u4e00-\u9fff]/.test(c)) return false;
+    if (NOT_IN_GIVEN_NAME.has(c)) return false;
+  }
+  return true;
+}
+
+/**
+ * The person name starting at `text[i]`, or undefined: a surname and one or
+ * two given-name characters, followed by a separator or a verb. The shorter
+ * reading wins when both fit ("何飞主持" is 何飞, "朱孝哲在" is 朱孝哲).
+ * Set `known` to accept names seen elsewhere whatever follows them.
+ */
+export function nameAt(text: string, i: number, known?: ReadonlySet<string>): string | undefined {
+  const sl = surnameAt(text, i);
+  if (!sl) return undefined;
+  for (const gl of [1, 2]) {
+    const name = text.slice(i, i + sl + gl);
+    if (name.length !== sl + gl) return undefined;
+    if (!givenNameOk(name.slice(sl))) continue;
+    if (known?.has(name)) return name;
+    if (followerAt(text, i + sl + gl)) return name;
+  }
+  return undefined;
+}
+
+/**
+ * Words that end a post or a group label printed before a name
+ * ("区委副书记、区长", "区领导", "后关村"). Longest first.
+ */
+export const POST_SUFFIXES = [
+  "常务副区长",
+  "常务副市长",
+  "常务副县长",
+  "党组副书记",
+  "党组书记",
+  "党工委书记",
+  "常务委员",
+  "副书记",
+  "副区长",
+  "副市长",
+  "副县长",
+  "副主任",
+  "副主席",
+  "副局长",
+  "副部长",
+  "副镇长",
+  "副乡长",
+  "副院长",
+  "副组长",
+  "副秘书长",
+  "秘书长",
+  "董事长",
+  "总经理",
+  "副总经理",
+  "检察长",
+  "理事长",
+  "调研员",
+  "巡视员",
+  "候选人",
+  "通讯员",
+  "书记",
+  "区长",
+  "市长",
+  "县长",
+  "省长",
+  "州长",
+  "主任",
+  "主席",
+  "局长",
+  "部长",
+  "镇长",
+  "乡长",
+  "院长",
+  "组长",
+  "科长",
+  "处长",
+  "厅长",
+  "所长",
+  "站长",
+  "队长",
+  "校长",
+  "会长",
+  "社长",
+  "政委",
+  "委员",
+  "常委",
+  "代表",
+  "经理",
+  "领导",
+  "记者",
+  "干部",
+  "党员",
+  "村民",
+  "负责人",
+  "志愿者",
+  "医生",
+  "教师",
+  "民警",
+  "村",
+  "社区",
+];
+
+/** Verbs before which a bare list of names is a list of people ("补选王二庆、宋振伟为"). */
+export const NAME_LIST_OPENERS = ["补选", "选举", "当选", "任命", "推选", "表彰"];
