@@ -4,7 +4,7 @@ import type { ArticleStore } from "../store/articles.js";
 import { dedupeByTitle, groupByDistrict, knownDistricts, resolveDistrict, toDigestItems } from "./build.js";
 import { addDays, isValidTimeZone, localTime } from "./dates.js";
 import type { Subscription, SubscriptionStore } from "./subscriptions.js";
-import type { Summarizer } from "./summarize.js";
+import { extractiveSummarizer, type Summarizer } from "./summarize.js";
 
 /** Something that logs (a pino logger fits). */
 export interface SchedulerLogger {
@@ -44,6 +44,29 @@ export interface DigestScheduler {
 const OVERLAP_MS = 10 * 60_000;
 
 /**
+ * Wraps `summarize` so that an article shared by many subscribers' digests
+ * is summarized once (an LLM call costs time and money): summaries are kept
+ * per article id and ingest time, the most recent `max` of them.
+ */
+export function cachedSummarizer(summarize: Summarizer, max = 5000): Summarizer {
+  const cache = new Map<string, Promise<string>>();
+  return (article) => {
+    const key = `${article.id}@${article.ingestedAt}`;
+    let hit = cache.get(key);
+    if (hit) {
+      cache.delete(key);
+    } else {
+      hit = Promise.resolve(summarize(article));
+      // A failed summary is not kept: the next digest tries again.
+      hit.catch(() => cache.delete(key));
+    }
+    cache.set(key, hit);
+    if (cache.size > max) cache.delete(cache.keys().next().value as string);
+    return hit;
+  };
+}
+
+/**
  * The local day whose run is due for `sub` at `now`, or undefined when that
  * run is already done or was scheduled before the subscription was last
  * created or changed. The due day is today once the subscriber's HH:MM has
@@ -75,6 +98,7 @@ export function dueDay(sub: Subscription, now: Date, fallbackTimezone: string): 
 export function createDigestScheduler(opts: DigestSchedulerOptions): DigestScheduler {
   const clock = opts.clock ?? { now: () => new Date() };
   const delays = opts.retryDelays?.length ? opts.retryDelays : [1, 5, 15, 60];
+  const summarize = cachedSummarizer(opts.summarize ?? extractiveSummarizer);
   let job: Cron | undefined;
   let running: Promise<{ sent: number; failed: number }> | undefined;
 
@@ -98,7 +122,7 @@ export function createDigestScheduler(opts: DigestSchedulerOptions): DigestSched
         opts.subscriptions.markRun(sub.chatId, day);
         return "empty";
       }
-      const items = await toDigestItems(groupByDistrict(dedupeByTitle(fresh)), opts.summarize);
+      const items = await toDigestItems(groupByDistrict(dedupeByTitle(fresh)), summarize);
       await opts.send(sub.chatId, { date: null, district: sub.district, items });
       const cursor = fresh.reduce((m, a) => (a.ingestedAt > m ? a.ingestedAt : m), "");
       opts.subscriptions.markRun(sub.chatId, day, { articleIds: fresh.map((a) => a.id), cursor: cursor || null });

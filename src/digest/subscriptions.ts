@@ -3,6 +3,9 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { isValidTimeZone } from "./dates.js";
 
+/** Days a delivered article id is remembered per chat (re-ingests older than that may be sent again). */
+export const SENT_IDS_KEPT_DAYS = 60;
+
 /** One chat's daily-digest subscription and the scheduler's state for it. */
 export interface Subscription {
   chatId: number;
@@ -123,6 +126,7 @@ export class SubscriptionStore {
         chat_id INTEGER NOT NULL, article_id TEXT NOT NULL, sent_at TEXT NOT NULL,
         PRIMARY KEY (chat_id, article_id)
       );
+      CREATE INDEX IF NOT EXISTS digest_sent_at ON digest_sent(sent_at);
     `);
   }
 
@@ -172,8 +176,12 @@ export class SubscriptionStore {
 
   /** Which of `articleIds` were already delivered to `chatId`. */
   sentIds(chatId: number, articleIds: string[]): Set<string> {
-    const q = this.db.prepare("SELECT 1 FROM digest_sent WHERE chat_id = ? AND article_id = ?");
-    return new Set(articleIds.filter((id) => q.get(chatId, id) !== undefined));
+    const rows = this.db
+      .prepare(
+        "SELECT article_id AS id FROM digest_sent WHERE chat_id = ? AND article_id IN (SELECT value FROM json_each(?))",
+      )
+      .all(chatId, JSON.stringify(articleIds)) as { id: string }[];
+    return new Set(rows.map((r) => r.id));
   }
 
   /**
@@ -192,6 +200,9 @@ export class SubscriptionStore {
           "INSERT OR IGNORE INTO digest_sent (chat_id, article_id, sent_at) VALUES (?, ?, ?)",
         );
         for (const id of delivered.articleIds) ins.run(chatId, id, now);
+        // The sent ids guard the cursor's overlap window and re-ingested files; old ones are forgotten.
+        const horizon = new Date(this.now().getTime() - SENT_IDS_KEPT_DAYS * 86_400_000).toISOString();
+        this.db.prepare("DELETE FROM digest_sent WHERE sent_at < ?").run(horizon);
         const old = this.get(chatId)?.cursor ?? null;
         const cursor = old && (!delivered.cursor || old > delivered.cursor) ? old : delivered.cursor;
         this.db

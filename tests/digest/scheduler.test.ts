@@ -249,6 +249,29 @@ describe("digest scheduler", () => {
     expect(sent.map((x) => x.chatId)).toEqual([2]);
   });
 
+  it("summarizes an article shared by many digests once", async () => {
+    for (let chat = 1; chat <= 5; chat++) subs.subscribe(chat, { time: "08:00" });
+    clock.t = sh("2020-03-28T07:30:00");
+    ingest("001.txt", ["a1", "a2"]);
+    const calls: string[] = [];
+    const s = createDigestScheduler({
+      subscriptions: subs,
+      store,
+      timezone: TZ,
+      clock,
+      summarize: async (a) => {
+        calls.push(a.id);
+        return `摘要${a.id}`;
+      },
+      send: async (chatId, digest) => {
+        sent.push({ chatId, digest, at: clock.now().toISOString() });
+      },
+    });
+    expect(await at("2020-03-28T08:00:00", s)).toEqual({ sent: 5, failed: 0 });
+    expect(calls.sort()).toEqual(["a1", "a2"]);
+    expect(sent.every((x) => x.digest.items[0]?.summary === "摘要a1")).toBe(true);
+  });
+
   it("start and stop the minute timer without sending anything when nobody is due", async () => {
     const s = scheduler();
     s.start();

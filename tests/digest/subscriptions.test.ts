@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { parseTimeOfDay, SubscriptionStore } from "../../src/digest/subscriptions.js";
+import { parseTimeOfDay, SENT_IDS_KEPT_DAYS, SubscriptionStore } from "../../src/digest/subscriptions.js";
 import { tempDir } from "./helpers.js";
 
 let dir: string;
@@ -9,6 +9,7 @@ let subs: SubscriptionStore;
 let now = new Date("2020-03-28T00:00:00Z");
 
 beforeEach(() => {
+  now = new Date("2020-03-28T00:00:00Z");
   ({ dir, cleanup } = tempDir());
   subs = new SubscriptionStore(path.join(dir, "nested", "subscriptions.db"), "Asia/Shanghai", () => now);
 });
@@ -86,6 +87,14 @@ describe("SubscriptionStore", () => {
     subs.markRun(9, "2020-03-28", { articleIds: ["a1"], cursor: "2020-03-28T00:00:00.000Z" });
     expect(subs.get(9)).toBeUndefined();
     expect(subs.sentIds(9, ["a1"]).size).toBe(0);
+  });
+
+  it("forgets delivered ids after SENT_IDS_KEPT_DAYS so the table stays small", () => {
+    subs.subscribe(3, { time: "08:00" });
+    subs.markRun(3, "2020-03-28", { articleIds: ["old"], cursor: "2020-03-28T00:00:00.000Z" });
+    now = new Date(now.getTime() + (SENT_IDS_KEPT_DAYS + 1) * 86_400_000);
+    subs.markRun(3, "2020-05-28", { articleIds: ["new"], cursor: "2020-05-28T00:00:00.000Z" });
+    expect([...subs.sentIds(3, ["old", "new"])]).toEqual(["new"]);
   });
 
   it("persists across reopening the file", () => {
