@@ -80,7 +80,8 @@ function bodyParagraphs(lines: string[]): string[] {
   let cur = "";
   lines.forEach((line, i) => {
     cur += line;
-    const shortEnd = lines.length >= 3 && endsSentence(line) && line.length < 0.75 * width;
+    // A sentence end on a line shorter than the column (or any line of a wide page) ends a paragraph.
+    const shortEnd = endsSentence(line) && (line.length < 0.75 * width || width > 60);
     if (i === lines.length - 1 || shortEnd) {
       paras.push(cur);
       cur = "";

@@ -1,8 +1,103 @@
 import { Command } from "commander";
+import { loadConfig } from "../../config/env.js";
+import type { Article } from "../../core/types.js";
+import { ArticleStore } from "../../store/articles.js";
+import { openDb } from "../../store/db.js";
+import { parseIsoDate } from "./ingest.js";
 
-/** `articles`: placeholder until its layer lands. */
+interface ArticlesCliOptions {
+  json?: boolean;
+  district?: string;
+  date?: string;
+  source?: string;
+}
+
+/** Terminal columns of `s`: CJK and full-width characters take two. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const c of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c)
+      ? 2
+      : 1;
+  return w;
+}
+
+/** `s` cut to at most `width` columns (with "…") and padded to exactly `width`. */
+function fit(s: string, width: number): string {
+  let out = "";
+  for (const c of s) {
+    if (displayWidth(out + c) > width - (displayWidth(s) > width ? 1 : 0)) {
+      out += "…";
+      break;
+    }
+    out += c;
+  }
+  return out + " ".repeat(Math.max(0, width - displayWidth(out)));
+}
+
+/** The JSON shape of one article printed by `articles --json`. */
+export function articleJson(a: Article) {
+  return {
+    id: a.id,
+    title: a.title,
+    district: a.district,
+    date: a.date,
+    dateText: a.dateText,
+    byline: a.byline,
+    source: a.source,
+    text: a.text,
+  };
+}
+
+/** Stored articles as a readable table: id, date (or the date as printed), district, title, source. */
+export function formatArticleTable(articles: Article[]): string {
+  const header = `${fit("id", 8)}  ${fit("date", 14)}  ${fit("district", 8)}  ${fit("title", 48)}  source`;
+  const rows = articles.map(
+    (a) =>
+      `${a.id}  ${fit(a.date ?? a.dateText ?? "-", 14)}  ${fit(a.district ?? "-", 8)}  ${fit(a.title, 48)}  ${a.source}`,
+  );
+  return [header, ...rows, `${articles.length} articles`].join("\n");
+}
+
+/**
+ * `articles [--json] [--district X] [--date YYYY-MM-DD] [--source FILE]`:
+ * the stored articles in page order, as a JSON array
+ * `{id, title, district, date, dateText, byline, source, text}` or a table.
+ */
 export function articlesCommand(): Command {
-  return new Command("articles").description("(not implemented yet)").action(() => {
-    throw new Error("articles is not implemented yet");
-  });
+  return new Command("articles")
+    .description("List stored articles (page order), as a table or JSON")
+    .option("--json", "print a JSON array of {id, title, district, date, dateText, byline, source, text}")
+    .option("--district <name>", "only articles about this district, e.g. 孟州市")
+    .option("--date <YYYY-MM-DD>", "only articles of this day", parseIsoDate)
+    .option("--source <file>", "only articles of this bulletin file, e.g. 004_bb5894ed695f9a47.txt")
+    .action((opts: ArticlesCliOptions) => {
+      const config = loadConfig();
+      const db = openDb(config.indexDir);
+      try {
+        const store = new ArticleStore(db);
+        const articles = store.list({
+          ...(opts.district ? { district: opts.district } : {}),
+          ...(opts.date ? { date: opts.date } : {}),
+          ...(opts.source ? { source: opts.source } : {}),
+        });
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify(articles.map(articleJson), null, 2)}\n`);
+        } else if (articles.length === 0) {
+          const total = store.count();
+          process.stdout.write(
+            total === 0
+              ? "No articles stored yet: run `npm run -s cli -- ingest` first.\n"
+              : `No article matches (${total} stored). Known districts: ${store
+                  .districts()
+                  .map((d) => d.district || "(none)")
+                  .join(", ")}.\n`,
+          );
+        } else {
+          process.stdout.write(`${formatArticleTable(articles)}\n`);
+        }
+      } finally {
+        db.close();
+      }
+    });
 }
