@@ -115,6 +115,7 @@ export class SubscriptionStore {
     this.db = new Database(file);
     this.now = now;
     this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = NORMAL");
     this.db.pragma("busy_timeout = 5000");
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS subscriptions (

@@ -34,8 +34,10 @@ const LEAD_BOILERPLATE: RegExp[] = [
   /^(?:本报)?(?:记者|通讯员)(?:\s*[\u4e00-\u9fa5]{2,4}){1,4}\s+/,
   // Date (+ time of day) followed by a comma: 3月27日, / 2月23日至25日, / 11月11日上午,
   new RegExp(String.raw`^${DATE}${TIME_OF_DAY}\s*[,，]\s*`),
-  // Vague time adverbials followed by a comma: 近日, / 日前,
-  /^(?:近日|日前|近期|连日来|今年以来|当天|当日|目前)\s*[,，]\s*/,
+  // Vague or relative time adverbials followed by a comma: 近日, / 日前, / 昨天下午, (relative to a print day the reader does not see)
+  new RegExp(
+    String.raw`^(?:近日|日前|近期|连日来|今年以来|目前|(?:当天|当日|昨天|昨日|今天|今日|前天)${TIME_OF_DAY})\s*[,，]\s*`,
+  ),
 ];
 
 /** Removes the dateline boilerplate ("本报讯(记者…)3月27日,") from the start of `text`. */
@@ -73,13 +75,35 @@ function isCaption(paragraph: string): boolean {
   return paragraph.length < 12 || (paragraph.length < 60 && /摄$/.test(paragraph));
 }
 
-/** The first paragraph that reads as the article's lead, without boilerplate. */
+/** Punctuation no sentence starts with. */
+const STARTS_WITH_PUNCT = /^[、,，。;；:：!！?？)）》”’]/;
+
+/**
+ * Whether `paragraph` begins mid-sentence (the page lost the article's
+ * beginning): it starts with closing punctuation, or its first word (jieba)
+ * is a particle such as 了/的/着 ("了/解放区…", but not "了解/到…").
+ */
+function startsMidSentence(paragraph: string): boolean {
+  if (STARTS_WITH_PUNCT.test(paragraph)) return true;
+  const first = segmenter().tag(paragraph.slice(0, 12), true)[0];
+  return first !== undefined && (first.tag.startsWith("u") || first.tag === "y");
+}
+
+/** Drops a leading sentence fragment (see `startsMidSentence`) when a whole sentence follows it. */
+function dropFragment(paragraph: string): string {
+  if (!startsMidSentence(paragraph)) return paragraph;
+  const m = /[。!?！？]/.exec(paragraph);
+  const rest = m ? paragraph.slice(m.index + 1).trim() : "";
+  return rest || paragraph;
+}
+
+/** The first paragraph that reads as the article's lead, without boilerplate or a cut-off beginning. */
 function leadText(article: SummarySource): string {
   const repeated = new Set(article.repeatedParagraphs ?? []);
   const paragraphs = article.text.split("\n");
   for (let i = 0; i < paragraphs.length; i++) {
     if (repeated.has(i)) continue;
-    const p = tidy(stripDateline(tidy(paragraphs[i] ?? "")));
+    const p = dropFragment(tidy(stripDateline(tidy(paragraphs[i] ?? ""))));
     if (p && !isCaption(p)) return p;
   }
   return "";

@@ -109,6 +109,19 @@ describe("summarizeArticle", () => {
     );
   });
 
+  it("drops a leading fragment when the page lost the article's beginning, and relative days", () => {
+    const cut = "了解放区红星志愿宣讲团,同时启动宣讲服务活动。宣讲团成立以来,开展志愿宣讲活动近百场。";
+    expect(summarizeArticle(article({ id: "k", title: "t", source: "x", seq: 0, text: cut }))).toBe(
+      "宣讲团成立以来,开展志愿宣讲活动近百场。",
+    );
+    const word = "了解到群众的困难后,社区干部立即行动起来,为居民解决了问题。";
+    expect(summarizeArticle(article({ id: "l", title: "t", source: "x", seq: 0, text: word }))).toBe(word);
+    const rel = "昨天下午,东安路街道安培社区居民在社区活动室猜灯谜。";
+    expect(summarizeArticle(article({ id: "m", title: "t", source: "x", seq: 0, text: rel }))).toBe(
+      "东安路街道安培社区居民在社区活动室猜灯谜。",
+    );
+  });
+
   it("removes spaces OCR left between Chinese characters", () => {
     const spaced = "本报讯(记者原文钊 通讯员王欢) 3 月 27 日,山阳区委书记李建超主持召开区委常委(扩大)会。";
     expect(summarizeArticle(article({ id: "j", title: "t", source: "x", seq: 0, text: spaced }))).toBe(
