@@ -88,7 +88,12 @@ export function analyzeQuestion(question: string, districts: readonly string[] =
 
   const asksWho = ASKS_WHO.test(text);
   for (const r of ROLE_WORDS) {
-    if (r.re.test(text) && (asksWho || /名单|都有/.test(text))) return { ...base, intent: r.intent, roles: r.roles };
+    if (r.re.test(text) && (asksWho || /名单|都有/.test(text))) {
+      // "作了发言" asks for 发言 only, "讲话" for 讲话 only.
+      let roles = r.roles;
+      if (r.intent === "speak") roles = /发言/.test(text) ? ["发言"] : /讲话|致辞/.test(text) ? ["讲话"] : r.roles;
+      return { ...base, intent: r.intent, roles };
+    }
   }
   if (ASKS_WHEN.test(text)) return { ...base, intent: "when" };
   if (ASKS_WHERE.test(text)) return { ...base, intent: "where" };

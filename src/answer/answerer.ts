@@ -23,7 +23,7 @@ import { coverage, questionUnits, unitWeights } from "./units.js";
 /** A retrieved chunk: what the answerer reads of a LangChain Document. */
 export interface RetrievedDoc {
   pageContent: string;
-  metadata: { articleId?: string; score?: number } & Record<string, unknown>;
+  metadata: { articleId?: string; score?: number };
 }
 
 /**
@@ -109,7 +109,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   return {
     async ask(question: string, opts: AskOptions = {}): Promise<Answer> {
       const raw = typeof question === "string" ? question : "";
-      if (raw.trim().length === 0) return notFound(raw, undefined);
+      if (raw.trim().length === 0) return notFound(raw);
       const districts = deps.store
         .districts()
         .map((d) => d.district)
@@ -125,7 +125,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const cands: CandidateArticle[] = articles
         .slice(0, MAX_ARTICLES)
         .map((article, rank) => ({ article, facts: factsOf(article), rank }));
-      if (cands.length === 0) return notFound(raw, a.content);
+      if (cands.length === 0) return notFound(raw);
 
       const units = questionUnits(a.content).filter((u) => !ROLE_UNITS.test(u) || a.intent === "generic");
       const texts = cands.flatMap((c) => [c.article.title, ...splitSentences(c.article.text).map((s) => s.text)]);
@@ -163,7 +163,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
         if (missing.length > 0) deps.log?.warn({ claim: c.text, missing }, "guard dropped a claim");
         return missing.length === 0;
       });
-      if (claims.length === 0) return notFound(raw, a.content);
+      if (claims.length === 0) return notFound(raw);
 
       const extractive = buildAnswer(raw, claims);
       if (!deps.chatModel) return extractive;

@@ -73,11 +73,14 @@ export function buildAnswer(question: string, claims: Claim[]): Answer {
 }
 
 /** The honest "not in the news" answer: no citation. */
-export function notFound(question: string, topic?: string): Answer {
-  const about = topic ? `关于“${topic}”的` : "能回答这个问题的";
+export function notFound(question: string): Answer {
+  const q = question.trim().replace(/\s+/g, " ");
+  const shown = q.length > 40 ? `${q.slice(0, 40)}…` : q;
   return {
     question,
-    answer: `没有在已收录的新闻中找到${about}信息。`,
+    answer: shown
+      ? `没有在已收录的新闻中找到能回答“${shown}”的内容。`
+      : "没有在已收录的新闻中找到相关内容：请输入要问的问题。",
     citations: [],
     found: false,
   };

@@ -212,10 +212,12 @@ export function roleClause(article: Article, f: Fact): string {
  * with the post printed before them.
  */
 export function roleClaims(a: QuestionAnalysis, cands: CandidateArticle[], relevance: Map<string, number>): Claim[] {
-  const wantPeople = /领导|哪些人|哪几位|哪位|谁/.test(a.text) && !/单位|部门/.test(a.text);
+  const wantUnits = /单位|部门/.test(a.text);
+  const wantPeople = /领导|哪些人|哪几位|哪位|谁/.test(a.text) && !wantUnits;
   const matches = (f: Fact, article: Article) => {
     if (f.kind !== "role" || !f.role) return false;
     if (wantPeople && !f.name) return false;
+    if (wantUnits && f.name) return false;
     if (a.intent === "who_did") {
       const verb = a.verb;
       return (
