@@ -115,7 +115,17 @@ export function classifyBlock(block: Block): Item[] {
     return [{ kind: "caption", caption: photo.caption, credit: photo.credit, long }];
   }
   const title = raw.map((l) => fixSpacing(l, "title"));
-  if (isHeadingLines(title)) return [{ kind: "heading", markdown: false, ...splitHeadline(title) }];
+  if (isHeadingLines(title)) {
+    // A byline line with the next headline right under it ("苏娜" / "陕州区召开…").
+    const first = bylines[0];
+    if (first && title.length > 1 && isHeadingLines(title.slice(1))) {
+      return [
+        { kind: "byline", text: first.text },
+        { kind: "heading", markdown: false, ...splitHeadline(title.slice(1)) },
+      ];
+    }
+    return [{ kind: "heading", markdown: false, ...splitHeadline(title) }];
+  }
   const items: Item[] = [];
   const last = bylines[bylines.length - 1];
   if (body.length > 1 && last?.strong) {
