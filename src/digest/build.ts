@@ -48,13 +48,18 @@ export function knownDistricts(store: ArticleStore): string[] {
 
 /**
  * The days (YYYY-MM-DD) with news nearest to `day`, up to `limit`, in
- * calendar order: what a "no news that day" message suggests.
+ * calendar order: what a "no news that day" message suggests. The closest
+ * day before and the closest day after are always among them (when they
+ * exist), the rest are the closest by distance.
  */
 export function nearestDays(days: string[], day: string, limit = 3): string[] {
-  return [...days]
-    .sort((a, b) => Math.abs(daysBetween(day, a)) - Math.abs(daysBetween(day, b)) || a.localeCompare(b))
-    .slice(0, limit)
-    .sort();
+  const byDistance = [...new Set(days)].sort(
+    (a, b) => Math.abs(daysBetween(day, a)) - Math.abs(daysBetween(day, b)) || a.localeCompare(b),
+  );
+  const before = byDistance.find((d) => d < day);
+  const after = byDistance.find((d) => d > day);
+  const picked = [...new Set([before, after, ...byDistance].filter((d): d is string => d !== undefined))];
+  return picked.slice(0, limit).sort();
 }
 
 /** Removes reprints: an article whose title (spaces ignored) was already listed. Keeps the first, in page order. */

@@ -186,6 +186,16 @@ describe("helpers", () => {
     expect(resolveDistrict("", known)).toBeUndefined();
   });
 
+  it("nearestDays always offers the closest day before and after, then the closest others", () => {
+    expect(nearestDays(["2020-03-26", "2020-03-27", "2020-03-28", "2021-02-19"], "2020-03-29")).toEqual([
+      "2020-03-27",
+      "2020-03-28",
+      "2021-02-19",
+    ]);
+    expect(nearestDays(["2020-03-26", "2020-03-27"], "2020-04-01")).toEqual(["2020-03-26", "2020-03-27"]);
+    expect(nearestDays([], "2020-04-01")).toEqual([]);
+  });
+
   it("nearestDays picks the closest days and returns them in calendar order", () => {
     expect(nearestDays(["2020-01-01", "2020-03-01", "2020-03-05", "2021-01-01"], "2020-03-03")).toEqual([
       "2020-01-01",
