@@ -139,7 +139,9 @@ export async function buildDigest(store: ArticleStore, opts: BuildDigestOptions)
     const resolved = resolveDistrict(opts.district, known);
     if (!resolved) {
       const list = known.length ? `已收录的区县：${known.join("、")}。` : "还没有收录任何区县的新闻。";
-      return { ok: false, message: `没有找到“${opts.district.trim()}”的新闻。${list}`, nearestDays: [] };
+      const shown =
+        [...opts.district.trim()].slice(0, 20).join("") + ([...opts.district.trim()].length > 20 ? "…" : "");
+      return { ok: false, message: `没有找到“${shown}”的新闻。${list}`, nearestDays: [] };
     }
     district = resolved;
   }

@@ -144,6 +144,9 @@ describe("buildDigest", () => {
       expect(unknown.message).toContain("朝阳区");
       for (const d of ["孟州市", "山阳区", "卫东区"]) expect(unknown.message).toContain(d);
     }
+    const huge = await buildDigest(store, { district: "区".repeat(100_000), timezone: TZ, now: NOW });
+    expect(huge.ok).toBe(false);
+    if (!huge.ok) expect(huge.message.length).toBeLessThan(200);
   });
 
   it("accepts Chinese and relative dates; a year-less day falls back to the latest year with news", async () => {

@@ -2,9 +2,10 @@ import { FakeListChatModel } from "@langchain/core/utils/testing";
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
 import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/env.js";
 import { toHalfWidth } from "../../src/core/normalize.js";
-import { createLlmSummarizer } from "../../src/digest/llm-summary.js";
-import { stripDateline, summarizeArticle, unsupportedTerms } from "../../src/digest/summarize.js";
+import { createLlmSummarizer, createSummarizer } from "../../src/digest/llm-summary.js";
+import { extractiveSummarizer, stripDateline, summarizeArticle, unsupportedTerms } from "../../src/digest/summarize.js";
 import { article } from "./helpers.js";
 
 const SHANYANG = toHalfWidth(
@@ -167,6 +168,18 @@ describe("LLM summarizer", () => {
     broken.invoke = () => Promise.reject(new Error("connection refused"));
     expect(await createLlmSummarizer(broken, { log })(a)).toBe(extractive);
     expect(warnings).toHaveLength(5);
+  });
+
+  it("createSummarizer is extractive without LLM settings, and falls back when the endpoint is unreachable", async () => {
+    expect(createSummarizer(loadConfig({}))).toBe(extractiveSummarizer);
+    const warnings: object[] = [];
+    const viaLlm = createSummarizer(loadConfig({ LLM_BASE_URL: "http://127.0.0.1:9/v1", LLM_API_KEY: "sk-test" }), {
+      warn: (o) => warnings.push(o),
+    });
+    expect(viaLlm).not.toBe(extractiveSummarizer);
+    expect(await viaLlm(a)).toBe(summarizeArticle(a));
+    expect(warnings).toHaveLength(1);
+    expect(JSON.stringify(warnings)).not.toContain("sk-test");
   });
 
   it("flags names and numbers missing from the source", () => {
