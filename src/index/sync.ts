@@ -16,6 +16,16 @@ export interface SyncIndexOptions {
   onProgress?: (done: number, total: number) => void;
   /** Write-lock timings (tests use a short `staleMs`). */
   lock?: IndexLockOptions;
+  /**
+   * Embeds the passages instead of `createEmbeddings(config)` (the benchmark
+   * uses it to re-use vectors). Must produce vectors of the configured model.
+   */
+  embedder?: PassageEmbedder;
+}
+
+/** What `syncIndex` needs to embed passages: `TransformersEmbeddings.embedRaw`. */
+export interface PassageEmbedder {
+  embedRaw(texts: string[], onBatch?: (done: number, total: number) => void): Promise<Float32Array[]>;
 }
 
 /** What `syncIndex` did. */
@@ -101,9 +111,10 @@ export async function syncIndex(
         texts.push(...c.texts);
       }
       opts.onProgress?.(0, texts.length);
-      const vectors = await embeddings.embedRaw(texts, opts.onProgress);
+      const embedder = opts.embedder ?? embeddings;
+      const vectors = await embedder.embedRaw(texts, opts.onProgress);
       if (!index) {
-        const dim = vectors[0]?.length ?? (await embeddings.embedRaw(["维度"]))[0]?.length ?? 0;
+        const dim = vectors[0]?.length ?? (await embedder.embedRaw(["维度"]))[0]?.length ?? 0;
         index = SearchIndex.empty(embeddings, dim);
       }
       for (const label of index.vectors.deleteArticles(removed)) index.bm25.remove(label);
