@@ -12,6 +12,8 @@ export interface EventDate {
   year?: number;
   month?: number;
   day?: number;
+  /** Days from the issue date for "今天" (0), "昨天" (-1), "前天" (-2). */
+  offset?: number;
 }
 
 const TIME_OF_DAY = "(?:上午|下午|晚上|晚间|晚|中午|凌晨|早上|早晨|傍晚|夜间)?";
@@ -49,7 +51,14 @@ export function findEventDate(paragraphs: string[], maxParagraphs = 2): EventDat
     }
     for (const m of para.matchAll(RELATIVE)) {
       if (/截至|截止/.test(para.slice(Math.max(0, (m.index ?? 0) - 2), m.index ?? 0))) continue;
-      found.push({ index: m.index ?? 0, date: { text: m[0] } });
+      const offset = /^(今天|今日)/.test(m[0])
+        ? 0
+        : /^(昨天|昨日)/.test(m[0])
+          ? -1
+          : /^前天/.test(m[0])
+            ? -2
+            : undefined;
+      found.push({ index: m.index ?? 0, date: { text: m[0], ...(offset !== undefined ? { offset } : {}) } });
       break;
     }
     const lead = LEAD_DAY.exec(para);
@@ -123,12 +132,17 @@ function pad(n: number): string {
  * An event date → YYYY-MM-DD, or null when the day or the year is unknown.
  * The year: printed with the date; else the issue date's (the year before
  * when the day falls more than a month after the issue); else the page's.
+ * "今天/昨天/前天" count back from the issue date, and are unknown without one.
  */
 export function resolveDate(ev: EventDate | null, ctx: YearContext): string | null {
+  const issue = ctx.issueDate ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(ctx.issueDate) : null;
+  if (ev?.offset !== undefined && issue) {
+    const d = new Date(Date.UTC(Number(issue[1]), Number(issue[2]) - 1, Number(issue[3]) + ev.offset));
+    return d.toISOString().slice(0, 10);
+  }
   if (!ev || ev.day === undefined) return null;
   let month = ev.month;
   let year = ev.year;
-  const issue = ctx.issueDate ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(ctx.issueDate) : null;
   if (month === undefined) {
     if (!issue) return null;
     month = Number(issue[2]);

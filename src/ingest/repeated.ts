@@ -9,6 +9,8 @@ const N = 3;
 const MIN_CONTAINMENT = 0.8;
 /** Paragraphs shorter than this (characters, punctuation left out) are never flagged. */
 const MIN_LENGTH = 20;
+/** Earlier paragraphs remembered per trigram: keeps a page full of repeats linear, not quadratic. */
+const MAX_POSTINGS = 32;
 
 function grams(text: string): Set<string> {
   const s = text.replace(/[\s\p{P}\p{S}]/gu, "");
@@ -26,10 +28,17 @@ function grams(text: string): Set<string> {
  */
 export function findRepeatedParagraphs(articles: string[][]): number[][] {
   const postings = new Map<string, number[]>();
+  const exact = new Set<string>();
   let nextId = 0;
   return articles.map((paras) => {
     const repeated: number[] = [];
     paras.forEach((para, index) => {
+      const key = para.replace(/[\s\p{P}\p{S}]/gu, "");
+      if (key.length >= MIN_LENGTH && exact.has(key)) {
+        repeated.push(index);
+        return;
+      }
+      exact.add(key);
       const g = grams(para);
       const id = nextId++;
       if (g.size + N - 1 >= MIN_LENGTH) {
@@ -41,8 +50,9 @@ export function findRepeatedParagraphs(articles: string[][]): number[][] {
       }
       for (const gram of g) {
         const list = postings.get(gram);
-        if (list) list.push(id);
-        else postings.set(gram, [id]);
+        if (list) {
+          if (list.length < MAX_POSTINGS) list.push(id);
+        } else postings.set(gram, [id]);
       }
     });
     return repeated;

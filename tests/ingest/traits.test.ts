@@ -204,6 +204,12 @@ describe("dates and years", () => {
     expect(findEventDate(["近日,某地召开会议。3月5日将开工。"])).toEqual({ text: "近日" });
     expect(resolveDate({ text: "近日" }, { pageYear: 2024 })).toBeNull();
   });
+  it("counts 昨天/今天/前天 back from the issue date, unknown without one", () => {
+    const ev = findEventDate(["昨天下午,社区居民在猜灯谜。"]);
+    expect(ev).toEqual({ text: "昨天下午", offset: -1 });
+    expect(resolveDate(ev, { issueDate: "2021-03-01" })).toBe("2021-02-28");
+    expect(resolveDate(ev, { pageYear: 2021 })).toBeNull();
+  });
   it("does not take a month or a year alone for a date", () => {
     expect(findEventDate(["2020年是不平凡的一年,3月将开展培训。"])).toBeNull();
   });
