@@ -68,6 +68,13 @@ export function decodeBytes(buf: Uint8Array): Decoded {
   } catch {
     // not UTF-8: sniff below
   }
+  // UTF-8 with a few broken bytes (a truncated copy, a bad sector): keep it as UTF-8
+  // rather than mistake it for GB18030, which would turn every character into mojibake.
+  const lenient = new TextDecoder("utf-8").decode(buf);
+  const broken = lenient.split("\uFFFD").length - 1;
+  if (broken > 0 && broken <= Math.max(2, lenient.length / 1000) && plausibleChinese(lenient.replace(/\uFFFD/g, ""))) {
+    return { ok: true, text: lenient, encoding: "utf-8" };
+  }
   const guess = (chardet.detect(buf) ?? "").toLowerCase();
   const candidates = [/big5/.test(guess) ? "big5" : "gb18030", /big5/.test(guess) ? "gb18030" : "big5"];
   for (const enc of candidates) {

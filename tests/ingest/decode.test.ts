@@ -24,6 +24,13 @@ describe("decodeBytes", () => {
     expect(r).toEqual({ ok: true, text: trad, encoding: "big5" });
   });
 
+  it("keeps UTF-8 with a broken byte as UTF-8 instead of decoding it as GB18030", () => {
+    const bytes = Buffer.concat([Buffer.from(SAMPLE), Buffer.from([0xe5, 0xad]), Buffer.from(SAMPLE)]);
+    const r = decodeBytes(bytes);
+    expect(r.ok && r.encoding).toBe("utf-8");
+    expect(r.ok && r.text.startsWith(SAMPLE)).toBe(true);
+  });
+
   it("reads UTF-16 with BOM", () => {
     const r = decodeBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(SAMPLE, "utf-16le")]));
     expect(r).toEqual({ ok: true, text: SAMPLE, encoding: "utf-16le" });
