@@ -1,5 +1,6 @@
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
+import { toHalfWidth } from "../core/normalize.js";
 
 let jieba: Jieba | undefined;
 
@@ -16,7 +17,8 @@ const STOPWORDS = new Set(
 );
 
 /**
- * Tokens for BM25, the same for passages and questions: jieba's search-mode
+ * Tokens for BM25, the same for passages and questions: full-width
+ * characters folded to half-width ("８吨" = "8吨"), jieba's search-mode
  * cut (words plus their dictionary sub-words), lower-cased, without
  * punctuation, white space and stop words. Unknown names (a 乡 or a person
  * jieba does not know) still match through their single characters' HMM
@@ -25,7 +27,7 @@ const STOPWORDS = new Set(
 export function tokenize(text: string): string[] {
   jieba ??= Jieba.withDict(dict);
   const out: string[] = [];
-  for (const raw of jieba.cutForSearch(text, true)) {
+  for (const raw of jieba.cutForSearch(toHalfWidth(text), true)) {
     const t = raw.trim().toLowerCase();
     if (!t || STOPWORDS.has(t)) continue;
     if (!/[\p{L}\p{N}]/u.test(t)) continue;

@@ -22,6 +22,7 @@ describe("tokenize", () => {
     expect(t).toContain("出席");
     expect(t).not.toContain("谁");
     expect(t).not.toContain("？");
+    expect(tokenize("清运垃圾８吨")).toEqual(tokenize("清运垃圾8吨"));
   });
 });
 
