@@ -1,5 +1,6 @@
 import { Cron } from "croner";
 import type { Article, Digest } from "../core/types.js";
+import { scrubSecrets } from "../log.js";
 import type { ArticleStore } from "../store/articles.js";
 import { dedupeByTitle, groupByDistrict, knownDistricts, resolveDistrict, toDigestItems } from "./build.js";
 import { addDays, isValidTimeZone, localTime } from "./dates.js";
@@ -129,7 +130,8 @@ export function createDigestScheduler(opts: DigestSchedulerOptions): DigestSched
       opts.log?.info({ chatId: sub.chatId, day, items: items.length }, "digest sent");
       return "sent";
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      // Bot API errors can carry the token inside a URL: never store or log it.
+      const message = scrubSecrets(err instanceof Error ? err.message : String(err));
       const delay = delays[Math.min(sub.failures, delays.length - 1)] ?? 60;
       const retryAt = new Date(now.getTime() + delay * 60_000);
       opts.subscriptions.markFailed(sub.chatId, message, retryAt);
@@ -165,7 +167,7 @@ export function createDigestScheduler(opts: DigestSchedulerOptions): DigestSched
       try {
         return await tickOnce();
       } catch (err) {
-        opts.log?.error({ err: err instanceof Error ? err.message : String(err) }, "digest tick failed");
+        opts.log?.error({ err: scrubSecrets(err instanceof Error ? err.message : String(err)) }, "digest tick failed");
         return { sent: 0, failed: 0 };
       }
     })();

@@ -20,6 +20,7 @@ let clock: { t: Date; now(): Date };
 let subs: SubscriptionStore;
 let sent: { chatId: number; digest: Digest; at: string }[];
 let failNext: number;
+let failMessage: string;
 
 function openSubs(): SubscriptionStore {
   return new SubscriptionStore(path.join(dir, "subscriptions.db"), TZ, () => clock.now());
@@ -35,7 +36,7 @@ function scheduler() {
     send: async (chatId, digest) => {
       if (failNext > 0) {
         failNext--;
-        throw new Error("Telegram is down");
+        throw new Error(failMessage);
       }
       sent.push({ chatId, digest, at: clock.now().toISOString() });
     },
@@ -77,6 +78,7 @@ beforeEach(() => {
   subs = openSubs();
   sent = [];
   failNext = 0;
+  failMessage = "Telegram is down";
 });
 afterEach(() => {
   subs.close();
@@ -184,6 +186,32 @@ describe("digest scheduler", () => {
     // Delivered once: not again, today or tomorrow.
     expect(await at("2020-03-28T09:00:00", s)).toEqual({ sent: 0, failed: 0 });
     expect(await at("2020-03-29T08:00:00", s)).toEqual({ sent: 0, failed: 0 });
+  });
+
+  it("never stores or logs a bot token from a send error", async () => {
+    subs.subscribe(1, { time: "08:00" });
+    clock.t = sh("2020-03-28T07:30:00");
+    ingest("001.txt", ["a1"]);
+    failNext = 1;
+    failMessage =
+      "request to https://api.telegram.org/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/sendMessage failed";
+    const logged: string[] = [];
+    const log = { info: () => {}, warn: (o: object) => logged.push(JSON.stringify(o)), error: () => {} };
+    const s = createDigestScheduler({
+      subscriptions: subs,
+      store,
+      timezone: TZ,
+      clock,
+      log,
+      send: async () => {
+        throw new Error(failMessage);
+      },
+    });
+    expect(await at("2020-03-28T08:00:00", s)).toEqual({ sent: 0, failed: 1 });
+    expect(subs.get(1)?.lastError).toContain("<redacted-token>");
+    expect(subs.get(1)?.lastError).not.toContain("AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw");
+    expect(logged.join("")).not.toContain("AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw");
+    expect(logged).toHaveLength(1);
   });
 
   it("keeps retrying a send that fails past midnight, and the next day's digest still holds everything", async () => {
