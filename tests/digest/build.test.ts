@@ -207,6 +207,37 @@ describe("helpers", () => {
     ]);
   });
 
+  it("formatDigestText shows a subscriber digest (no day) with each article's date", () => {
+    const text = formatDigestText({
+      date: null,
+      district: "孟州市",
+      items: [
+        {
+          articleId: "a1",
+          title: "标题一",
+          district: "孟州市",
+          date: "2020-03-28",
+          summary: "摘要一。",
+          source: "1.txt",
+        },
+        { articleId: "a2", title: "标题二", district: "孟州市", date: null, summary: "摘要二。", source: "1.txt" },
+      ],
+    });
+    expect(text).toBe(
+      [
+        "新闻摘要（自上次推送以来） · 孟州市 · 共 2 篇",
+        "",
+        "【孟州市】",
+        "1. 标题一（2020-03-28）",
+        "   摘要一。",
+        "   [a1] 1.txt",
+        "2. 标题二",
+        "   摘要二。",
+        "   [a2] 1.txt",
+      ].join("\n"),
+    );
+  });
+
   it("formatDigestText shows the day, district groups, numbered items with id and source", async () => {
     const text = formatDigestText(await ok({ date: "2020-03-28", timezone: TZ, now: NOW }));
     expect(text.split("\n")[0]).toBe("2020-03-28 新闻摘要 · 共 4 篇");
