@@ -161,7 +161,12 @@ export function parseDigestDate(input: string, now: Date, timezone: string): Par
   const raw = input.trim();
   if (!raw) return { ok: false, message: `没有给出日期。${HELP}` };
   if (raw.length > 40) return { ok: false, message: `日期太长，无法识别。${HELP}` };
-  const text = chineseNumeralsToDigits(normalizeQuery(raw).replace(/\s+/g, ""));
+  // "3月27日的新闻", "今天的摘要": the words around the date are dropped.
+  const text = chineseNumeralsToDigits(
+    normalizeQuery(raw)
+      .replace(/\s+/g, "")
+      .replace(/(?:的)?(?:新闻|消息|摘要|要闻)$/, ""),
+  );
   const today = todayIn(now, timezone);
 
   const rel = RELATIVE[text];

@@ -42,6 +42,8 @@ describe("parseDigestDate", () => {
     expect(ok("昨天")).toBe("2020-03-27");
     expect(ok("前天")).toBe("2020-03-26");
     expect(ok("昨日")).toBe("2020-03-27");
+    expect(ok("今天的新闻")).toBe("2020-03-28");
+    expect(ok("2020年3月27日的摘要")).toBe("2020-03-27");
     expect(parseDigestDate("今天", NOW, "UTC")).toEqual({ ok: true, date: "2020-03-27" });
   });
 
