@@ -91,4 +91,19 @@ describe("crash safety", () => {
     expect(fs.readFileSync(path.join(sdir, "hnsw.2.bin")).length).toBeGreaterThan(100);
     expect(fs.readdirSync(sdir).filter((f) => f.includes(".tmp-"))).toEqual([]);
   });
+
+  it("two ingests at once are serialized by the lock: one indexes, the other finds nothing left to do", async () => {
+    const { dir, config } = tempConfig("lock-");
+    const { store, close } = openStore(dir);
+    cleanups.push(() => {
+      close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+    putArticles(store, "day1.txt", SAMPLE);
+    const [a, b] = await Promise.all([syncIndex(store, config), syncIndex(store, config)]);
+    expect(a.articlesAdded + b.articlesAdded).toBe(SAMPLE.length);
+    expect(Math.min(a.articlesAdded, b.articlesAdded)).toBe(0);
+    expect(readManifest(searchIndexDir(config))?.generation).toBe(1);
+    expect(openRetriever(store, config).size).toBe(Math.max(a.chunksAdded, b.chunksAdded));
+  });
 });
