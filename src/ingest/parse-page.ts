@@ -6,6 +6,7 @@ import { classifyBlock, type Item } from "./classify.js";
 import { splitDateline } from "./dateline.js";
 import { dateFromFileName, findEventDate, resolveDate, yearContext } from "./dates.js";
 import { articleDistricts, pageDistrict } from "./district.js";
+import { reattachFragments } from "./fragments.js";
 import { findRepeatedParagraphs } from "./repeated.js";
 import { cjkCount, endsSentence } from "./text.js";
 
@@ -89,8 +90,9 @@ function finish(d: Draft): Finished {
  * pipeline: blocks of lines → what each block is (headline, body, byline,
  * caption, page furniture) → articles under the layout that fits the page
  * (headline above or below the body) → datelines and bylines out of the
- * text, column breaks joined → district, date (year inferred from the
- * page), repeated paragraphs.
+ * text, column breaks joined → a body's tail printed under the wrong
+ * headline moved back (`reattachFragments`) → district, date (year inferred
+ * from the page), repeated paragraphs.
  */
 export function parsePage(raw: string, opts: ParsePageOptions = {}): ParsedArticle[] {
   const text = simplifyIfTraditional(raw);
@@ -101,6 +103,11 @@ export function parsePage(raw: string, opts: ParsePageOptions = {}): ParsedArtic
   const finished = assemble(items)
     .drafts.map(finish)
     .filter((f) => f.draft.title !== null || f.paras.length > 0);
+  const hosts = finished
+    .filter((f) => f.draft.title !== null && !f.draft.photo)
+    .map((f) => ({ f, headline: `${f.draft.title} ${f.draft.subtitle ?? ""}`, paras: f.paras }));
+  reattachFragments(hosts);
+  for (const h of hosts) h.f.paras = h.paras;
   const pageText = finished.map((f) => [f.draft.title, f.draft.subtitle, ...f.paras].join("\n")).join("\n");
   const ctx = yearContext(pageText, issueDate);
 

@@ -85,6 +85,18 @@ describe("sample bulletins: text clean-up", () => {
     expect(others).toEqual([]);
   });
 
+  it("moves a body's tail printed under another headline back to its body-less headline (001, 002)", () => {
+    const jf = parseSample("001_5b95f34c21a8084b.txt");
+    expect(jf[0]?.title).toBe("解放区召开全国文明城市常态化创建工作推进会");
+    expect(jf[0]?.text.startsWith("三要创建合力再凝聚。")).toBe(true);
+    expect(jf[0]?.text).toContain("六要工作纪律再遵守");
+    expect(jf[1]?.text).not.toContain("六要工作纪律再遵守");
+    expect(jf[1]?.text).toContain("11月12日,赵海燕带领");
+    const wd = parseSample("002_8ee853f1471c0237.txt");
+    expect(wd[0]?.text).toContain("“服务重点项目,要精准帮扶、精细服务");
+    expect(wd[1]?.text.endsWith("新当选的国家机关工作人员进行了宪法宣誓。")).toBe(true);
+  });
+
   it("drops a photo caption that interrupts a sentence and joins the sentence around it (002)", () => {
     const a = byTitle("002_8ee853f1471c0237.txt", "卫东区十届人大七次会议举行");
     expect(a.text).toContain("聚焦发展前提、聚焦发展成效。");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findEventDate, planningYear, resolveDate, yearContext } from "../../src/ingest/dates.js";
 import { articleDistricts, findPlaces } from "../../src/ingest/district.js";
+import { reattachFragments } from "../../src/ingest/fragments.js";
 import { parseByline, splitPhotoCredit } from "../../src/ingest/names.js";
 import { parsePage } from "../../src/ingest/parse-page.js";
 import { fixSpacing, halfWidthAlnum } from "../../src/ingest/text.js";
@@ -92,6 +93,27 @@ describe("layout: markdown headings", () => {
       page("武陟县召开党建工作会议", "——部署全年基层党建重点任务", "1月9日,武陟县召开党建工作会议。"),
     );
     expect(arts[0]).toMatchObject({ title: "武陟县召开党建工作会议", subtitle: "——部署全年基层党建重点任务" });
+  });
+});
+
+describe("cut-up pages", () => {
+  it("gives a body-less headline the tail that speaks of it, and nothing without strong evidence", () => {
+    const arts = [
+      { headline: "修武县强化重点项目服务保障", paras: [] as string[] },
+      {
+        headline: "修武县人大会议闭幕",
+        paras: [
+          "3月2日,修武县人大会议闭幕。",
+          "大会选举了县人大常委会组成人员。",
+          "全县要紧盯重点项目开工,强化服务保障,为项目建设提供优质服务。",
+        ],
+      },
+      { headline: "修武县召开防汛会议", paras: [] as string[] },
+    ];
+    expect(reattachFragments(arts)).toBe(1);
+    expect(arts[0]?.paras).toEqual(["全县要紧盯重点项目开工,强化服务保障,为项目建设提供优质服务。"]);
+    expect(arts[1]?.paras).toHaveLength(2);
+    expect(arts[2]?.paras).toEqual([]);
   });
 });
 
