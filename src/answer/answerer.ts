@@ -7,7 +7,7 @@ import type { Fact } from "../facts/types.js";
 import type { Logger } from "../log.js";
 import type { ArticleStore } from "../store/articles.js";
 import { analyzeQuestion, type QuestionAnalysis } from "./analyze.js";
-import { buildAnswer, type Claim, notFound } from "./citations.js";
+import { buildAnswer, type Claim, notFound, quoteSpan } from "./citations.js";
 import {
   type CandidateArticle,
   MIN_COVERAGE,
@@ -17,7 +17,7 @@ import {
   sentenceClaims,
 } from "./extractive.js";
 import { unsupported } from "./guard.js";
-import { llmAnswer } from "./llm.js";
+import { type LlmPassage, llmAnswer } from "./llm.js";
 import { coverage, questionUnits, unitWeights } from "./units.js";
 
 /** A retrieved chunk: what the answerer reads of a LangChain Document. */
@@ -70,7 +70,7 @@ const MAX_ARTICLES = 8;
  */
 export function createAnswerer(deps: AnswererDeps): Answerer {
   const facts = new FactStore(deps.store.db);
-  const titleStmt = deps.store.db.prepare("SELECT id FROM articles WHERE title LIKE ? ORDER BY date DESC LIMIT 8");
+  const titleStmt = deps.store.db.prepare("SELECT id FROM articles WHERE title LIKE ? ORDER BY date DESC LIMIT 50");
 
   function factsOf(article: Article): Fact[] {
     const stored = facts.forArticle(article.id);
@@ -94,12 +94,17 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       deps.log?.warn({ err }, "retrieval failed; answering from titles and facts only");
     }
     for (const d of docs) add(d.metadata.articleId);
-    // Titles that contain a long unit of the question ("大气污染防治", "专项债券").
+    // Titles that contain a long unit of the question ("大气污染防治") or several short ones (张汭, 汭乡).
+    const hits = new Map<string, number>();
     for (const u of questionUnits(a.content)
-      .filter((x) => x.length >= 3 && !ROLE_UNITS.test(x))
-      .slice(0, 6)) {
-      for (const r of titleStmt.all(`%${u}%`) as { id: string }[]) add(r.id);
+      .filter((x) => !ROLE_UNITS.test(x))
+      .slice(0, 12)) {
+      for (const r of titleStmt.all(`%${u}%`) as { id: string }[]) {
+        hits.set(r.id, (hits.get(r.id) ?? 0) + (u.length >= 3 ? 2 : 1));
+      }
     }
+    const byTitle = [...hits].filter(([, n]) => n >= 2).sort((x, y) => y[1] - x[1]);
+    for (const [id] of byTitle.slice(0, 8)) add(id);
     if (a.intent === "who_post" && a.target)
       for (const f of facts.byPost(corePost(a.target, district))) add(f.articleId);
     if (a.intent === "post_of" && a.target) for (const f of facts.byName(a.target)) add(f.articleId);
@@ -168,7 +173,18 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const extractive = buildAnswer(raw, claims);
       if (!deps.chatModel) return extractive;
       try {
-        const llm = await llmAnswer(deps.chatModel, raw, cands, scoreSentences(cands, weights), known);
+        // The sentences the extractive answer rests on come first, then the best other sentences.
+        const passages: LlmPassage[] = [];
+        const seen = new Set<string>();
+        const add = (article: Article, text: string) => {
+          const key = `${article.id}:${text}`;
+          if (!text || seen.has(key)) return;
+          seen.add(key);
+          passages.push({ article, text });
+        };
+        for (const c of claims) for (const sp of c.spans) add(c.article, c.article.text.slice(sp.start, sp.end));
+        for (const s of scoreSentences(cands, weights).slice(0, 6)) add(s.cand.article, s.sentence.text);
+        const llm = await llmAnswer(deps.chatModel, raw, passages, known);
         if (llm) return llm;
       } catch (err) {
         deps.log?.warn({ err }, "LLM answer failed; using the extractive answer");
@@ -211,7 +227,13 @@ function whoPostClaims(target: string, district: string | undefined, cands: Cand
       if (district && printedDistrict && printedDistrict !== district && !f.post.startsWith(district)) continue;
       if (district && !printedDistrict && cand.article.district !== district) continue;
       const text = f.post === target ? `${target}是${f.name}` : `${target}是${f.name}（原文：“${f.value}”）`;
-      return [{ text, article: cand.article, spans: [{ start: f.quoteStart, end: f.quoteEnd }] }];
+      return [
+        {
+          text,
+          article: cand.article,
+          spans: [quoteSpan(cand.article.text, f.start, f.end, f.quoteStart, f.quoteEnd)],
+        },
+      ];
     }
   }
   return [];

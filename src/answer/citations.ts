@@ -23,6 +23,30 @@ export function sourceLead(article: Article): string {
   return `据《${article.title}》${meta ? `（${meta}）` : ""}，`;
 }
 
+/** Quotes longer than this are narrowed to the clauses that carry the claim. */
+export const MAX_QUOTE = 150;
+
+/**
+ * The span to quote for a claim resting on [start, end) inside the sentence
+ * [sentStart, sentEnd): the whole sentence when it is short, else the
+ * clauses (between ，；。) that contain the claim.
+ */
+export function quoteSpan(
+  text: string,
+  start: number,
+  end: number,
+  sentStart: number,
+  sentEnd: number,
+): { start: number; end: number } {
+  if (sentEnd - sentStart <= MAX_QUOTE) return { start: sentStart, end: sentEnd };
+  let s = Math.max(sentStart, Math.min(start, sentEnd));
+  let e = Math.min(sentEnd, Math.max(end, s));
+  while (s > sentStart && !/[，,；;。]/.test(text[s - 1] ?? "")) s--;
+  while (e < sentEnd && !/[，,；;。]/.test(text[e] ?? "")) e++;
+  if (e < sentEnd && text[e] === "。") e++;
+  return { start: s, end: e };
+}
+
 /** The exact text of `spans` in `article`, merged and in order, joined without gaps when adjacent. */
 export function quoteOf(article: Article, spans: { start: number; end: number }[]): string {
   const sorted = [...spans].sort((a, b) => a.start - b.start);

@@ -2,7 +2,7 @@ import type { Article } from "../core/types.js";
 import { type Span, splitClauses, splitSentences } from "../facts/text.js";
 import type { Fact } from "../facts/types.js";
 import type { QuestionAnalysis } from "./analyze.js";
-import type { Claim } from "./citations.js";
+import { type Claim, quoteSpan } from "./citations.js";
 import { numbersIn } from "./guard.js";
 import { coverage } from "./units.js";
 
@@ -142,7 +142,28 @@ function dateClause(s: ScoredSentence, weights: Map<string, number>): string {
 }
 
 function claimOf(s: ScoredSentence, text: string): Claim {
-  return { text, article: s.cand.article, spans: [{ start: s.sentence.start, end: s.sentence.end }] };
+  const article = s.cand.article;
+  // Quote the clauses the claim comes from when it is printed as is, else the sentence.
+  const at = article.text.indexOf(text.split(/[，,]/)[0] ?? text, s.sentence.start);
+  const span =
+    at >= 0 && at < s.sentence.end
+      ? quoteSpan(
+          article.text,
+          at,
+          lastIndexIn(article.text, text, at, s.sentence.end),
+          s.sentence.start,
+          s.sentence.end,
+        )
+      : { start: s.sentence.start, end: s.sentence.end };
+  return { text, article, spans: [span] };
+}
+
+/** Where the claim's last clause ends in the article (`from` + its length when not found). */
+function lastIndexIn(articleText: string, claim: string, from: number, limit: number): number {
+  const parts = claim.split(/[，,]/);
+  const last = parts[parts.length - 1] ?? claim;
+  const at = articleText.indexOf(last, from);
+  return at >= 0 && at < limit ? at + last.length : Math.min(limit, from + claim.length);
 }
 
 /** Sentence-level answers: when, where, how many, which, who did, generic. */

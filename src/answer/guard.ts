@@ -2,7 +2,7 @@ import { findMentions } from "../facts/extract.js";
 
 /** Numbers as stated in Chinese news text: digits (348.5, 8%) and Chinese numerals with a unit (两小时, 六名). */
 const NUMBER_RE =
-  /\d+(?:\.\d+)?%?|[一二两三四五六七八九十百千万亿半]+(?=[个名位家项次人天年条所种场批辆吨公里米元小时分钟周月届期余多])/g;
+  /\d+(?:\.\d+)?%?|(?<![\d.一二两三四五六七八九十百千万亿半])[一二两三四五六七八九十百千万亿半]+(?=[个名位家项次人天年条所种场批辆吨公里米元小时分钟周月届期余多])/g;
 
 /** The numbers stated in `text` (digits and Chinese numerals with a unit), [n] markers excluded. */
 export function numbersIn(text: string): string[] {

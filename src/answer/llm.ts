@@ -3,8 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { ChatPromptTemplate } from "@langchain/core/prompts";
-import type { Answer, Citation } from "../core/types.js";
-import type { CandidateArticle, ScoredSentence } from "./extractive.js";
+import type { Answer, Article, Citation } from "../core/types.js";
 import { unsupported } from "./guard.js";
 
 const PROMPTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../prompts");
@@ -25,10 +24,14 @@ export function answerPrompt(dir = PROMPTS_DIR): ChatPromptTemplate {
   return t;
 }
 
-interface Passage {
-  n: number;
-  cand: CandidateArticle;
+/** A passage shown to the model: exact text of an article. */
+export interface LlmPassage {
+  article: Article;
   text: string;
+}
+
+interface Passage extends LlmPassage {
+  n: number;
 }
 
 function messageText(content: unknown): string {
@@ -39,8 +42,8 @@ function messageText(content: unknown): string {
 }
 
 /**
- * Asks the chat model to answer from numbered passages (the best sentences
- * of the candidate articles) and checks what it says: every sentence must
+ * Asks the chat model to answer from numbered passages (the sentences the
+ * extractive answer rests on, then the best other sentences) and checks what it says: every sentence must
  * carry a [n] marker of a given passage, and every name and number in it
  * must occur in the passages it cites. Failing sentences are dropped.
  * Returns undefined when nothing usable is left (the caller then uses the
@@ -49,20 +52,15 @@ function messageText(content: unknown): string {
 export async function llmAnswer(
   model: BaseChatModel,
   question: string,
-  _cands: CandidateArticle[],
-  scored: ScoredSentence[],
+  given: LlmPassage[],
   known: Iterable<string>,
 ): Promise<Answer | undefined> {
-  const passages: Passage[] = scored.slice(0, MAX_PASSAGES).map((s, i) => ({
-    n: i + 1,
-    cand: s.cand,
-    text: s.sentence.text,
-  }));
+  const passages: Passage[] = given.slice(0, MAX_PASSAGES).map((p, i) => ({ ...p, n: i + 1 }));
   if (passages.length === 0) return undefined;
   const listing = passages
     .map(
       (p) =>
-        `[${p.n}]《${p.cand.article.title}》（${[p.cand.article.district, p.cand.article.date].filter(Boolean).join("，")}）：${p.text}`,
+        `[${p.n}]《${p.article.title}》（${[p.article.district, p.article.date].filter(Boolean).join("，")}）：${p.text}`,
     )
     .join("\n");
   const messages = await answerPrompt().formatMessages({ passages: listing, question });
@@ -92,7 +90,7 @@ export async function llmAnswer(
   for (const k of kept) for (const n of k.ns) if (!order.includes(n)) order.push(n);
   const citations: Citation[] = order.map((n, i) => {
     const p = passages.find((x) => x.n === n) as Passage;
-    const a = p.cand.article;
+    const a = p.article;
     return {
       n: i + 1,
       articleId: a.id,
