@@ -20,6 +20,8 @@ export interface BotRuntimeOptions extends Pick<CreateBotOptions, "apiRoot" | "r
   clock?: { now(): Date };
   /** Start the scheduler's minute timer (default true; tests call `scheduler.tick()` instead). */
   schedule?: boolean;
+  /** Replaces single bot dependencies (e.g. an allowlist other than the configured one). */
+  deps?: Partial<BotDeps>;
 }
 
 /** A running (or startable) bot with its digest scheduler. */
@@ -41,7 +43,7 @@ export interface BotRuntime {
  */
 export function createBotRuntime(app: App, opts: BotRuntimeOptions): BotRuntime {
   const clock = opts.clock;
-  const deps = botDepsFromApp(app, clock ? { now: () => clock.now() } : {});
+  const deps = botDepsFromApp(app, { ...(clock ? { now: () => clock.now() } : {}), ...opts.deps });
   const bot = createBot(opts.token, deps, {
     apiRoot: opts.apiRoot,
     rateLimit: opts.rateLimit,

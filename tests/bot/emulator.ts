@@ -35,6 +35,60 @@ export interface ProxiedCall {
   body: Record<string, unknown>;
 }
 
+/**
+ * POSTs JSON, retrying a connection reset: the emulator (express) closes idle
+ * keep-alive sockets, and a request may race that close when the event loop
+ * was busy (e.g. embedding during an ingest in the same process).
+ */
+async function fetchRetrying(url: string, body: string, attempts = 3): Promise<Response> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
+    } catch (err) {
+      if (i >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+/** Tags Telegram's HTML parse mode accepts. */
+const TELEGRAM_TAGS = new Set([
+  "b",
+  "strong",
+  "i",
+  "em",
+  "u",
+  "ins",
+  "s",
+  "strike",
+  "del",
+  "code",
+  "pre",
+  "a",
+  "blockquote",
+  "tg-spoiler",
+  "span",
+]);
+
+/**
+ * Checks text the way Telegram parses `parse_mode: "HTML"`: only known tags,
+ * properly nested and closed, and `&` only as an entity. Returns the error
+ * Telegram would give, or undefined when the text is fine.
+ */
+export function telegramHtmlError(text: string): string | undefined {
+  const stack: string[] = [];
+  for (const m of text.matchAll(/<(\/?)([a-zA-Z-]+)[^>]*>|<|&(?!(?:lt|gt|amp|quot|#\d+);)/g)) {
+    if (m[0] === "<") return "Bad Request: can't parse entities: unexpected < at byte offset";
+    if (m[0].startsWith("&")) return "Bad Request: can't parse entities: unsupported entity";
+    const name = (m[2] ?? "").toLowerCase();
+    if (!TELEGRAM_TAGS.has(name)) return `Bad Request: can't parse entities: unsupported start tag "${name}"`;
+    if (m[1]) {
+      if (stack.pop() !== name) return `Bad Request: can't parse entities: unmatched end tag "${name}"`;
+    } else stack.push(name);
+  }
+  return stack.length ? `Bad Request: can't parse entities: unclosed tag "${stack.at(-1)}"` : undefined;
+}
+
 /** The plain text of a Telegram-HTML message. */
 export function plain(html: string): string {
   return html
@@ -77,10 +131,23 @@ export class Emulator {
     await server.start();
     const emu = new Emulator(server, token);
     emu.emulatorUrl = server.config.apiURL;
-    emu.proxy = http.createServer((req, res) => void emu.handle(req, res));
+    emu.proxy = http.createServer((req, res) => {
+      emu.handle(req, res).catch((err: unknown) => {
+        if (!res.headersSent) res.writeHead(502, { "content-type": "application/json" });
+        res.end(JSON.stringify({ ok: false, error_code: 502, description: `proxy: ${String(err)}` }));
+      });
+    });
     await new Promise<void>((resolve) => emu.proxy?.listen(0, "127.0.0.1", resolve));
     emu.apiRoot = `http://127.0.0.1:${(emu.proxy.address() as net.AddressInfo).port}`;
     return emu;
+  }
+
+  /** A user-side view of the same emulator for another bot token (its own inbox). */
+  static async clientFor(emu: Emulator, token: string): Promise<Emulator> {
+    const other = new Emulator(emu.server, token);
+    other.emulatorUrl = emu.emulatorUrl;
+    other.apiRoot = emu.apiRoot;
+    return other;
   }
 
   /** Makes the next `times` calls of `method` fail with `status` (429: with retry_after seconds). */
@@ -98,6 +165,10 @@ export class Emulator {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    let gone = false;
+    res.on("close", () => {
+      gone = true;
+    });
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks);
@@ -132,6 +203,19 @@ export class Emulator {
         ...(fault.retryAfter !== undefined ? { parameters: { retry_after: fault.retryAfter } } : {}),
       });
     }
+    if (method === "sendMessage") {
+      const text = String(body.text ?? "");
+      const error =
+        text.length === 0 || text.length > 4096
+          ? `Bad Request: message text is ${text.length ? "too long" : "empty"}`
+          : body.parse_mode === "HTML"
+            ? telegramHtmlError(text)
+            : undefined;
+      if (error) {
+        this.calls.push({ method, status: 400, body });
+        return json(400, { ok: false, error_code: 400, description: error });
+      }
+    }
     if (method === "sendChatAction" || method === "setMyCommands" || method === "deleteWebhook") {
       this.calls.push({ method, status: 200, body });
       return json(200, { ok: true, result: true });
@@ -146,11 +230,7 @@ export class Emulator {
       });
     }
     const forward = async () => {
-      const r = await fetch(`${this.emulatorUrl}${url.pathname}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
-      });
+      const r = await fetchRetrying(`${this.emulatorUrl}${url.pathname}`, JSON.stringify(body));
       return { status: r.status, data: (await r.json()) as { ok: boolean; result?: unknown } };
     };
     let out = await forward();
@@ -158,7 +238,7 @@ export class Emulator {
       // Emulate long polling: hold an empty answer up to one second.
       const until = Date.now() + 1000;
       while (out.data.ok && Array.isArray(out.data.result) && out.data.result.length === 0 && Date.now() < until) {
-        if (res.destroyed || req.destroyed) return;
+        if (gone) return;
         await new Promise((r) => setTimeout(r, 40));
         out = await forward();
       }
@@ -251,11 +331,7 @@ export class Emulator {
   }
 
   private async post(path: string, body: unknown): Promise<unknown> {
-    const r = await fetch(`${this.emulatorUrl}${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
+    const r = await fetchRetrying(`${this.emulatorUrl}${path}`, JSON.stringify(body));
     if (!r.ok) throw new Error(`emulator ${path}: HTTP ${r.status} ${await r.text()}`);
     return r.json();
   }

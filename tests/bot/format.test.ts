@@ -5,6 +5,7 @@ import { renderDigest } from "../../src/bot/format/digest.js";
 import { escapeHtml, htmlToPlain } from "../../src/bot/format/html.js";
 import { renderSources } from "../../src/bot/format/sources.js";
 import { packBlocks, splitPlainText } from "../../src/bot/format/split.js";
+import { telegramHtmlError } from "./emulator.js";
 import { article } from "./fakes.js";
 
 describe("escapeHtml", () => {
@@ -128,5 +129,39 @@ describe("renderDigest and renderSources", () => {
     expect(text).toContain("陕州区：3 篇（2026-02-01 至 2026-02-05）");
     expect(text).toContain("未标明区县：1 篇（日期不详）");
     expect(renderSources([])).toContain("还没有收录");
+  });
+});
+
+describe("Telegram HTML validity", () => {
+  it("every renderer produces HTML Telegram accepts, even from hostile news and questions", () => {
+    const evil = `<script>&nbsp;</b>&#x; <a href="x">`;
+    const a = article({
+      title: evil,
+      subtitle: evil,
+      byline: evil,
+      district: evil,
+      text: `${evil}\n${evil.repeat(900)}`,
+    });
+    const outputs = [
+      ...renderArticle(a),
+      ...renderAnswer({
+        question: evil,
+        answer: `${evil}[1]`,
+        found: true,
+        citations: [{ n: 1, articleId: "x", title: evil, district: evil, date: evil, source: evil, quote: evil }],
+      }).messages,
+      ...renderDigest({
+        date: evil,
+        district: evil,
+        items: [{ articleId: evil, title: evil, district: evil, date: evil, summary: evil, source: evil }],
+      }),
+      renderSources([{ district: evil, count: 1, first: evil, last: evil }]),
+    ];
+    expect(telegramHtmlError("<b>ok</b> &amp;")).toBeUndefined();
+    expect(telegramHtmlError("<script>")).toBeDefined();
+    for (const o of outputs) {
+      expect(telegramHtmlError(o)).toBeUndefined();
+      expect(o.length).toBeLessThanOrEqual(4096);
+    }
   });
 });

@@ -6,6 +6,7 @@ import { BOT_COMMANDS } from "../../src/bot/command-list.js";
 import { parseDigestArgs } from "../../src/bot/commands/digest.js";
 import { parseSubscribeArgs } from "../../src/bot/commands/subscribe.js";
 import { createBot, FRIENDLY_ERROR } from "../../src/bot/create-bot.js";
+import { exampleQuestions, verifiedExamples } from "../../src/bot/examples.js";
 import { createTerminalChat } from "../../src/bot/terminal.js";
 import { article, BOT_INFO, callbackUpdate, fakeDeps, recordCalls, sentTexts, textUpdate } from "./fakes.js";
 
@@ -25,7 +26,7 @@ describe("commands", () => {
     const [text] = sentTexts(calls);
     expect(text).toContain("收录 <b>1</b> 篇");
     expect(text).toContain("陕州区");
-    expect(text).toContain("谁出席了陕州区召开动员部署会？");
+    expect(text).toContain("谁出席了陕州区动员部署会？");
   });
 
   it("a plain question is answered with a source list and an 原文 button; typing is shown", async () => {
@@ -276,5 +277,26 @@ describe("terminal chat", () => {
     await chat.send("原文 1");
     expect(out).toContain("陕州区召开动员部署会");
     expect(out).toContain("会议强调，要抓好安全生产。");
+  });
+});
+
+describe("example questions", () => {
+  it("builds meeting and date questions from titles, and keeps only those the answerer answers", async () => {
+    const articles = [
+      article({ id: "m1", title: "解放区召开大气污染防治推进会", date: "2024-11-11" }),
+      article({ id: "o1", title: "卢和平督导农村路建设工作", date: "2020-03-24" }),
+      article({ id: "m2", title: "火星区政协会议召开", date: "2020-01-01" }),
+    ];
+    expect(exampleQuestions(articles, 5)).toEqual([
+      "谁出席了解放区大气污染防治推进会？",
+      "《卢和平督导农村路建设工作》是哪天的事？",
+      "谁出席了火星区政协会议？",
+    ]);
+    const { deps } = fakeDeps({ articles });
+    // The fake answerer does not find anything about 火星.
+    expect(await verifiedExamples(deps, 3)()).toEqual([
+      "谁出席了解放区大气污染防治推进会？",
+      "《卢和平督导农村路建设工作》是哪天的事？",
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { Composer, type Context } from "grammy";
 import type { BotDeps } from "../deps.js";
-import { exampleQuestions } from "../examples.js";
+import { verifiedExamples } from "../examples.js";
 import { escapeHtml } from "../format/html.js";
 
 /** The /help text: every command with an example. */
@@ -24,6 +24,7 @@ export const HELP_TEXT = [
  */
 export function startCommands(deps: BotDeps): Composer<Context> {
   const c = new Composer();
+  const examplesFor = verifiedExamples(deps);
   c.command("start", async (ctx) => {
     const rows = deps.store.districts();
     const total = deps.store.count();
@@ -34,7 +35,7 @@ export function startCommands(deps: BotDeps): Composer<Context> {
         : "我还没有收录任何报道。";
     const days = deps.store.days();
     const range = days.length ? `日期从 ${days[days.length - 1]?.date} 到 ${days[0]?.date}。` : "";
-    const examples = exampleQuestions(deps.store.list({}));
+    const examples = await examplesFor();
     const lines = [
       "👋 你好！我是区县新闻问答机器人：用中文提问，我会根据已收录的区县报道回答，并注明出处。",
       knows + range,
