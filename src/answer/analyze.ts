@@ -27,7 +27,7 @@ export interface QuestionAnalysis {
   district?: string;
   /** who_post: the post asked about ("人大常委会主任"); post_of: the person's name. */
   target?: string;
-  /** who_did: the action asked about ("督导"). */
+  /** who_did: the action asked about ("督导"); role intents: the role word as asked ("主持", "带领"). */
   verb?: string;
   /** Content of the question with question words removed, for matching. */
   content: string;
@@ -39,7 +39,7 @@ const ROLE_WORDS: { re: RegExp; intent: Intent; roles: string[] }[] = [
   { re: /陪同|一同|一起|随同/, intent: "accompany", roles: ["陪同", "一同"] },
   { re: /带队|带领|率队/, intent: "accompany", roles: ["带队"] },
   { re: /出席|参加|参会|与会|到会|到场/, intent: "attend", roles: ["出席", "参加", "列席"] },
-  { re: /讲话|致辞|发言|强调|指出|作报告/, intent: "speak", roles: ["讲话", "发言"] },
+  { re: /讲话|致辞|发言|强调|指出|(?<!工)作(?:了)?报告/, intent: "speak", roles: ["讲话", "发言"] },
   { re: /当选|补选|选举|选出/, intent: "elected", roles: ["当选", "补选"] },
 ];
 
@@ -92,7 +92,7 @@ export function analyzeQuestion(question: string, districts: readonly string[] =
       // "作了发言" asks for 发言 only, "讲话" for 讲话 only.
       let roles = r.roles;
       if (r.intent === "speak") roles = /发言/.test(text) ? ["发言"] : /讲话|致辞/.test(text) ? ["讲话"] : r.roles;
-      return { ...base, intent: r.intent, roles };
+      return { ...base, intent: r.intent, roles, verb: text.match(r.re)?.[0] };
     }
   }
   if (ASKS_WHEN.test(text)) return { ...base, intent: "when" };

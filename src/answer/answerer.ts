@@ -155,8 +155,12 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       else if (["attend", "preside", "accompany", "speak", "elected", "who_did"].includes(a.intent)) {
         const topical = rankByRelevance(cands, relevance, weights);
         claims = roleClaims(a, topical, relevance);
-        if (claims.length === 0 && a.intent === "who_did")
-          claims = sentenceClaims(a, scoreSentences(cands, weights), weights);
+        if (claims.length === 0 && a.verb) {
+          // No fact of that role: a sentence of the article(s) asked about that says it ("赵海燕带领区委办、…").
+          const top = Math.max(0, ...cands.map((c) => relevance.get(c.article.id) ?? 0));
+          const asked = cands.filter((c) => (relevance.get(c.article.id) ?? 0) >= Math.max(MIN_COVERAGE, top * 0.9));
+          claims = sentenceClaims({ ...a, intent: "who_did" }, scoreSentences(asked, weights), weights);
+        }
       } else {
         claims = sentenceClaims(a, scoreSentences(cands, weights), weights);
       }

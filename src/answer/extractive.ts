@@ -176,7 +176,8 @@ export function sentenceClaims(a: QuestionAnalysis, scored: ScoredSentence[], we
       return s ? [claimOf(s, dateClause(s, weights))] : [];
     }
     case "where": {
-      const place = /在[^，,。]{2,30}?(?:召开|举行|开展|进行|举办)|到[^，,。]{2,}|来到|前往|位于|地点/;
+      const place =
+        /在[^，,。]{2,30}?(?:召开|举行|开展|进行|举办|揭牌|启动|成立|设立|落户|开工|建成|投用)|到[^，,。]{2,}|来到|前往|位于|地点|落户/;
       const s = pick((x) => place.test(x.sentence.text));
       const text = s && bestClause(s, weights, (c) => place.test(c.text));
       return s && text ? [claimOf(s, text)] : [];
@@ -190,8 +191,10 @@ export function sentenceClaims(a: QuestionAnalysis, scored: ScoredSentence[], we
       const verb = a.verb;
       const s = pick((x) => !verb || x.sentence.text.includes(verb));
       if (!s) return [];
-      const text = bestClause(s, weights, (c) => !verb || c.text.includes(verb), 0);
-      return text ? [claimOf(s, s.sentence.text.length <= 120 ? s.sentence.text : text)] : [];
+      const clause = bestClause(s, weights, (c) => !verb || c.text.includes(verb), 0);
+      const text = s.sentence.text.length <= 120 ? s.sentence.text : clause;
+      // "张伟在代表…作工作报告中说": the statement without the reporting verb.
+      return text ? [claimOf(s, text.replace(/(?:时|中)?(?:说|指出|表示|强调)[:：]?$/, ""))] : [];
     }
     case "which": {
       const s = relevant[0];

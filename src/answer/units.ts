@@ -109,13 +109,25 @@ export function unitWeights(units: string[], texts: string[]): Map<string, numbe
   return weights;
 }
 
-/** Weighted share (0..1) of `units` contained in any of `texts`. */
+const PUNCT = /[\s()（）“”"‘’《》〈〉「」、·•]/g;
+
+/**
+ * Weighted share (0..1) of `units` contained in any of `texts`. Brackets,
+ * quotes and spaces do not break a match: "委常委扩大会" is found in
+ * "区委常委(扩大)会".
+ */
 export function coverage(weights: Map<string, number>, ...texts: string[]): number {
   let total = 0;
   let hit = 0;
+  let squashed: string[] | undefined;
   for (const [u, w] of weights) {
     total += w;
-    if (texts.some((t) => t.includes(u))) hit += w;
+    if (texts.some((t) => t.includes(u))) {
+      hit += w;
+      continue;
+    }
+    squashed ??= texts.map((t) => t.replace(PUNCT, ""));
+    if (squashed.some((t) => t.includes(u))) hit += w;
   }
   return total > 0 ? hit / total : 0;
 }
