@@ -10,7 +10,7 @@ import { FRIENDLY_ERROR } from "../../src/bot/create-bot.js";
 import { type BotRuntime, createBotRuntime } from "../../src/bot/runtime.js";
 import { loadConfig } from "../../src/config/env.js";
 import type { Logger } from "../../src/log.js";
-import { type BotMessage, Emulator, plain } from "./emulator.js";
+import { type BotMessage, Emulator, freePort, plain } from "./emulator.js";
 
 /**
  * End to end: the real bot (createBotRuntime on openApp: real ingest, index,
@@ -243,6 +243,48 @@ describe("bot against the Telegram emulator", () => {
     const digestText = plain(digest.map((m) => m.text).join("\n"));
     expect(digestText).toContain("红色物业");
     expect(digestText).toMatch(/\/article [0-9a-f]{8}/);
+  });
+
+  it("webhook mode: registers the URL with a secret, answers updates posted to it, rejects posts without the secret", async () => {
+    const token = "555555:AAWebhookModeTokenForTheE2eTest_zz";
+    const port = await freePort();
+    const hooked = createBotRuntime(app, {
+      token,
+      apiRoot: emu.apiRoot,
+      schedule: false,
+      webhook: { url: "https://bot.example.org/telegram", port },
+    });
+    await hooked.start();
+    try {
+      const set = emu.calls.find((c) => c.method === "setWebhook");
+      expect(set?.body.url).toBe("https://bot.example.org/telegram");
+      const secret = String(set?.body.secret_token ?? "");
+      expect(secret).toMatch(/^[0-9a-f]{32}$/);
+      const update = {
+        update_id: 1,
+        message: {
+          message_id: 1,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: 601, type: "private", first_name: "U" },
+          from: { id: 601, is_bot: false, first_name: "U" },
+          text: "/sources",
+          entities: [{ type: "bot_command", offset: 0, length: 8 }],
+        },
+      };
+      const post = (headers: Record<string, string>) =>
+        fetch(`http://127.0.0.1:${port}/`, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+          body: JSON.stringify(update),
+        });
+      expect((await post({})).status).toBe(401);
+      expect((await post({ "x-telegram-bot-api-secret-token": secret })).status).toBe(200);
+      const webhookClient = await Emulator.clientFor(emu, token);
+      const [reply] = await webhookClient.waitForCount(601, 1);
+      expect(plain(reply?.text ?? "")).toMatch(/已收录 \d+ 篇新闻/);
+    } finally {
+      await hooked.stop();
+    }
   });
 
   it("never wrote the bot token to the log", () => {
