@@ -5,6 +5,8 @@ export interface Block {
   lines: string[];
   /** Blank lines before it (a wide gap often frames a photo caption). */
   gapBefore: number;
+  /** Cut from a wide block (one paragraph per line): set by `splitWideBlock`. */
+  wide?: boolean;
 }
 
 /** A line that opens an article with a dateline: "本报讯…", "本报(记者…)", "本报3月5日讯". */

@@ -74,14 +74,14 @@ export function pickMain(top: string, bottom: string): Headline {
   return { main: top, sub: bottom };
 }
 
-function bodyParagraphs(lines: string[]): string[] {
-  const width = Math.max(...lines.map((l) => l.length));
+function bodyParagraphs(lines: string[], wide = false): string[] {
+  const width = wide ? Number.POSITIVE_INFINITY : Math.max(...lines.map((l) => l.length));
   const paras: string[] = [];
   let cur = "";
   lines.forEach((line, i) => {
     cur += line;
     // A sentence end on a line shorter than the column (or any line of a wide page) ends a paragraph.
-    const shortEnd = endsSentence(line) && (line.length < 0.75 * width || width > 60);
+    const shortEnd = endsSentence(line) && (line.length < 0.75 * width || width > WIDE);
     if (i === lines.length - 1 || shortEnd) {
       paras.push(cur);
       cur = "";
@@ -90,12 +90,48 @@ function bodyParagraphs(lines: string[]): string[] {
   return paras.map((p) => p.replace(JUMP_MARK, "").trim()).filter(Boolean);
 }
 
+/** Lines longer than this make a block "wide": one paragraph per line, not a narrow column. */
+const WIDE = 60;
+
+/**
+ * A wide block (pages exported without blank lines between headline and
+ * paragraphs) → sub-blocks: a short headline or byline line after a
+ * sentence end, a byline or the top of the block stands alone. Narrow-column blocks (004) are left whole:
+ * there every line is short.
+ */
+export function splitWideBlock(block: Block): Block[] {
+  const lines = block.lines;
+  const width = Math.max(...lines.map((l) => l.length));
+  if (lines.length < 2 || width <= WIDE || block.wide) return [block];
+  const out: Block[] = [];
+  let cur: string[] = [];
+  const isByline = lines.map((l) => parseByline(fixSpacing(l, "body")) !== null);
+  lines.forEach((line, i) => {
+    const t = fixSpacing(line, "title");
+    const afterEnd = i === 0 || endsSentence(lines[i - 1] ?? "") || isByline[i - 1] === true;
+    const alone = afterEnd && t.length < 0.6 * width && (isByline[i] === true || isHeadingLines([t]));
+    if (alone) {
+      if (cur.length) out.push({ lines: cur, gapBefore: 0, wide: true });
+      out.push({ lines: [line], gapBefore: 0, wide: true });
+      cur = [];
+    } else {
+      cur.push(line);
+    }
+  });
+  if (cur.length) out.push({ lines: cur, gapBefore: 0, wide: true });
+  if (out[0]) out[0].gapBefore = block.gapBefore;
+  return out;
+}
+
 /**
  * One block → what it is on the page (usually one item; a body block whose
- * last line is a byline gives two). Order of the tests: markdown headings,
+ * last line is a byline gives two; a wide block with a headline line inside
+ * is split first, `splitWideBlock`). Order of the tests: markdown headings,
  * page furniture (noise), bylines, photo captions, headlines, body.
  */
 export function classifyBlock(block: Block): Item[] {
+  const parts = splitWideBlock(block);
+  if (parts.length > 1) return parts.flatMap(classifyBlock);
   const raw = block.lines;
   if (raw.every((l) => MD_HEADING.test(l))) {
     const lines = raw.map((l) => fixSpacing(l.replace(MD_HEADING, ""), "title"));
@@ -129,9 +165,9 @@ export function classifyBlock(block: Block): Item[] {
   const items: Item[] = [];
   const last = bylines[bylines.length - 1];
   if (body.length > 1 && last?.strong) {
-    items.push({ kind: "body", paras: bodyParagraphs(body.slice(0, -1)) });
+    items.push({ kind: "body", paras: bodyParagraphs(body.slice(0, -1), block.wide) });
     items.push({ kind: "byline", text: last.text });
     return items;
   }
-  return [{ kind: "body", paras: bodyParagraphs(body) }];
+  return [{ kind: "body", paras: bodyParagraphs(body, block.wide) }];
 }

@@ -30,6 +30,28 @@ describe("layout: headline above the body", () => {
     expect(arts[0]?.text).toBe("3月5日,温县召开春季植树动员会,部署全年国土绿化工作。\n会议要求,各乡镇要落实责任。");
   });
 
+  it("reads a page exported without blank lines (headline, paragraphs, byline on single lines)", () => {
+    const lead = "3月5日,温县召开春季植树动员会,部署全年国土绿化工作,要求各乡镇、各部门落实造林任务,确保完成全年目标。";
+    const next = "会议强调,要科学规划造林地块,加强苗木管护,提高成活率,为建设生态温县打下坚实基础。各单位要";
+    const cont = "明确责任分工,压实工作责任,确保各项任务落到实处,推动国土绿化工作取得新成效。";
+    const text = [
+      "温县召开春季植树动员会",
+      lead,
+      next,
+      cont,
+      "王小明 李红",
+      "温县举办农民丰收节",
+      `9月23日,温县在黄庄镇举办农民丰收节,${"现场展示了各类农产品,吸引了众多群众前来参观选购。".repeat(2)}`,
+      "赵刚",
+    ].join("\n");
+    const arts = parsePage(text, { issueDate: "2024-09-25" });
+    expect(arts.map((a) => [a.title, a.byline, a.date, a.text.split("\n").length])).toEqual([
+      ["温县召开春季植树动员会", "王小明 李红", "2024-03-05", 2],
+      ["温县举办农民丰收节", "赵刚", "2024-09-23", 1],
+    ]);
+    expect(arts[0]?.text).toContain("各单位要明确责任分工");
+  });
+
   it("drops a page banner that names no place and heads nothing", () => {
     const arts = parsePage(page("奋力谱写新时代新篇章", "博爱县召开经济工作会议", "2月3日,博爱县召开经济工作会议。"));
     expect(arts.map((a) => a.title)).toEqual(["博爱县召开经济工作会议"]);
