@@ -37,7 +37,8 @@ export function renderIngestReport(result: RunIngestResult, newArticles: { id: s
   for (const f of result.files) {
     const status = STATUS_TEXT[f.status] ?? f.status;
     const reason = f.reason ? `：${escapeHtml(f.reason)}` : "";
-    blocks.push(`📥 <b>${escapeHtml(f.source)}</b> ${status}${reason}（${f.articles} 篇文章）`);
+    const count = f.status === "added" || f.status === "updated" ? `（${f.articles} 篇文章）` : "";
+    blocks.push(`📥 <b>${escapeHtml(f.source)}</b> ${status}${reason}${count}`);
   }
   if (newArticles.length) {
     blocks.push(

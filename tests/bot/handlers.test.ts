@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { Writable } from "node:stream";
+import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { BOT_COMMANDS } from "../../src/bot/command-list.js";
 import { parseDigestArgs } from "../../src/bot/commands/digest.js";
@@ -8,6 +10,7 @@ import { parseSubscribeArgs } from "../../src/bot/commands/subscribe.js";
 import { createBot, FRIENDLY_ERROR } from "../../src/bot/create-bot.js";
 import { exampleQuestions, verifiedExamples } from "../../src/bot/examples.js";
 import { createTerminalChat } from "../../src/bot/terminal.js";
+import type { Logger } from "../../src/log.js";
 import { article, BOT_INFO, callbackUpdate, fakeDeps, recordCalls, sentTexts, textUpdate } from "./fakes.js";
 
 const roomy = { rateLimit: { timeFrame: 1000, limit: 100 } };
@@ -175,7 +178,17 @@ describe("access, groups, rate limit and errors", () => {
 
   it("a failing answerer gives the user a friendly error and the bot keeps working", async () => {
     let fail = true;
-    const { deps } = fakeDeps();
+    let logged = "";
+    const log = pino(
+      { level: "info" },
+      new Writable({
+        write(chunk, _enc, cb) {
+          logged += String(chunk);
+          cb();
+        },
+      }),
+    ) as unknown as Logger;
+    const { deps } = fakeDeps({ log });
     const ask = deps.answerer.ask.bind(deps.answerer);
     deps.answerer.ask = async (q) => {
       if (fail) throw new Error("boom https://api.telegram.org/bot123456:AAAAAAAAAAAAAAAAAAAAAAAAAAAA/x");
@@ -189,6 +202,9 @@ describe("access, groups, rate limit and errors", () => {
     const texts = sentTexts(calls);
     expect(texts[0]).toBe(FRIENDLY_ERROR);
     expect(texts[1]).toContain("李军");
+    expect(logged).toContain("update failed");
+    expect(logged).toContain("<redacted-token>");
+    expect(logged).not.toContain("AAAAAAAAAAAAAAAAAAAAAAAAAAAA");
   });
 });
 
