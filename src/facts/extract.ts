@@ -61,7 +61,9 @@ function postBefore(s: string, i: number, floor: number): { post: string; start:
   if (post.length === 0 || post.length > 32) return undefined;
   if (!endsWithPost(post)) return undefined;
   // A post is a name of an office, never a phrase ("创建过程中注重与村").
-  if (/[与的在了对把将要是]|过程|注重/.test(post)) return undefined;
+  if (/[与的在了对把将要是或派]|过程|注重/.test(post)) return undefined;
+  // A bare label is not a post: "领导国防" is a verb and its object.
+  if (/^(?:领导|代表|委员|干部|党员|村民|村|社区|负责人|志愿者)$/.test(post)) return undefined;
   return { post, start: j };
 }
 
@@ -75,16 +77,20 @@ export function findMentions(s: string, known: ReadonlySet<string> = new Set()):
   let i = 0;
   let floor = 0;
   while (i < s.length) {
+    const candidate = nameAt(s, i, known);
+    if (!candidate) {
+      i++;
+      continue;
+    }
     const prev = out[out.length - 1];
     const pb = postBefore(s, i, floor);
     const afterList = prev && prev.end === i - 1 && "、和及".includes(s[i - 1] ?? "") ? prev : undefined;
     const afterOpener =
       (NAME_LIST_OPENERS.some((o) => s.slice(floor, i).endsWith(o)) ||
         (prev?.post === null && prev.end === i - 1 && s[i - 1] === "、")) &&
-      /^[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*(?:等)?(?:同志)?(?:为|当选)/.test(s.slice(i));
-    const candidate = nameAt(s, i, known);
+      /^[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*(?:等)?(?:同志)?(?:为|当选)/.test(s.slice(i, i + 60));
     const knownHere = candidate && known.has(candidate);
-    if (candidate && (pb || afterList || afterOpener || knownHere)) {
+    if (pb || afterList || afterOpener || knownHere) {
       // A name immediately followed by more CJK that is not a follower was rejected by nameAt.
       const post = pb ? pb.post : afterList && !pb ? afterList.post : null;
       const start = pb ? pb.start : i;
@@ -97,6 +103,21 @@ export function findMentions(s: string, known: ReadonlySet<string> = new Set()):
     i++;
   }
   return out;
+}
+
+/**
+ * The people of a subject: the last run of mentions separated only by
+ * 、，和及与 (or 等). "主席万鄂湘作工作报告,常务副主席郑建邦主持" gives 郑建邦 alone;
+ * "书记乔耸,副书记杜建强,…等" keeps the whole list.
+ */
+function trailingList(s: string, people: Mention[]): Mention[] {
+  let k = people.length - 1;
+  while (k > 0) {
+    const between = s.slice((people[k - 1] as Mention).end, (people[k] as Mention).start);
+    if (!/^(?:等)?[、，,和及与\s]*$/.test(between)) break;
+    k--;
+  }
+  return people.slice(Math.max(0, k));
 }
 
 /** Role verbs, most specific first; `role` is what is stored. */
@@ -202,7 +223,10 @@ function sentenceFacts(article: Article, sent: Span, known: Set<string>): Fact[]
     const semi = Math.max(masked.lastIndexOf("；", v.start - 1), masked.lastIndexOf(";", v.start - 1));
     if (semi + 1 > segStart) segStart = semi + 1;
     const between = masked.slice(segStart, v.start).replace(/\u0000/g, "");
-    let people = mentions.filter((p) => p.start >= segStart && p.end <= v.start);
+    let people = trailingList(
+      s,
+      mentions.filter((p) => p.start >= segStart && p.end <= v.start),
+    );
     const lastP = people[people.length - 1];
     if (lastP) {
       const gap = masked.slice(lastP.end, v.start).replace(/\u0000+/g, "");

@@ -2,7 +2,7 @@ import type { Db } from "../store/db.js";
 import type { Fact, FactKind } from "./types.js";
 
 /** Bumped when extraction rules change: articles extracted by an older version are redone. */
-export const EXTRACTOR_VERSION = 2;
+export const EXTRACTOR_VERSION = 3;
 
 interface FactRow {
   article_id: string;
