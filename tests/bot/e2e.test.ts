@@ -169,6 +169,15 @@ describe("bot against the Telegram emulator", () => {
     expect(sends.map((c) => c.status)).toEqual([429, 200]);
   });
 
+  it("retries a sendMessage that failed with a 5xx (backoff) and delivers it", async () => {
+    emu.failNext("sendMessage", 502);
+    await emu.sendText(109, "/help");
+    const [reply] = await emu.waitForCount(109, 1);
+    expect(plain(reply?.text ?? "")).toContain("/digest");
+    const sends = emu.calls.filter((c) => c.method === "sendMessage" && c.body.chat_id === 109);
+    expect(sends.map((c) => c.status)).toEqual([502, 200]);
+  });
+
   it("refuses a chat that is not on the allowlist and serves a listed one", async () => {
     const other = await Emulator.clientFor(emu, OTHER_TOKEN);
     await other.sendText(502, "谁出席了会议？");
