@@ -80,5 +80,8 @@ describe("cli: ingest and articles", () => {
     expect(r.out).toMatch(/^id\s+date\s+district\s+title\s+source/);
     expect(r.out).toMatch(/2024-03-05\s+温县\s+温县召开春季植树动员会\s+wenxian_2024-03-06\.txt/);
     expect(r.out).toContain("1 articles");
+    const none = cli(["articles", "--date", "2024-03-04"]);
+    expect(none.code).toBe(0);
+    expect(none.out).toContain("No article matches (1 stored).\nDays with news: 2024-03-05.");
   });
 });

@@ -85,14 +85,19 @@ export function articlesCommand(): Command {
           process.stdout.write(`${JSON.stringify(articles.map(articleJson), null, 2)}\n`);
         } else if (articles.length === 0) {
           const total = store.count();
-          process.stdout.write(
-            total === 0
-              ? "No articles stored yet: run `npm run -s cli -- ingest` first.\n"
-              : `No article matches (${total} stored). Known districts: ${store
-                  .districts()
-                  .map((d) => d.district || "(none)")
-                  .join(", ")}.\n`,
-          );
+          if (total === 0) {
+            process.stdout.write("No articles stored yet: run `npm run -s cli -- ingest` first.\n");
+          } else {
+            const days = store.days(opts.district).map((d) => d.date);
+            const districts = store.districts().map((d) => d.district || "(none)");
+            process.stdout.write(
+              [
+                `No article matches (${total} stored).`,
+                `Days with news${opts.district ? ` in ${opts.district}` : ""}: ${days.slice(0, 8).join(", ") || "none"}${days.length > 8 ? ", …" : ""}.`,
+                `Districts: ${districts.join(", ")}.`,
+              ].join("\n") + "\n",
+            );
+          }
         } else {
           process.stdout.write(`${formatArticleTable(articles)}\n`);
         }
