@@ -189,6 +189,16 @@ describe("bot against the Telegram emulator", () => {
     expect(plain(ok?.text ?? "")).toContain("已收录");
   });
 
+  it("in a group answers only messages that mention it", async () => {
+    const group = { id: -1001, type: "group" as const };
+    // Updates of one chat are handled in order: had the first been answered, its
+    // reply would come before the second's.
+    await emu.sendText(110, "解放区大气污染防治攻坚工作推进会是哪天召开的？", group);
+    await emu.sendText(110, "@TestNameBot 卫东区人大常委会主任是谁？", group);
+    const replies = await emu.waitFor(group.id, lastHas("朱孝哲"));
+    expect(replies).toHaveLength(1);
+  });
+
   it("answers 20 users asking at once", async () => {
     const questions = [
       "卫东区人大常委会主任是谁？",
