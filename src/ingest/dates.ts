@@ -22,8 +22,14 @@ const FULL_DATE = new RegExp(
   "g",
 );
 const RELATIVE = new RegExp(`(?:近日|日前|连日来|近期|近来|昨天|昨日|前天|今天|今日)${TIME_OF_DAY}`, "g");
-/** A bare day at the very start of the lead ("11日，…"), month from the issue date. */
-const LEAD_DAY = new RegExp(`^(\\d{1,2})日${TIME_OF_DAY}(?=[，,、\\s])`);
+/**
+ * A bare day ("13日上午，…", "…委员长会议13日在京举行"), month from the issue
+ * date. Not a duration ("3日内", "5日后").
+ */
+const DAY_ONLY = new RegExp(
+  `(?<![\\d月年号.第])(\\d{1,2})日${TIME_OF_DAY}(?![内后前\\d]|以内|以后|之内|之后|左右)`,
+  "g",
+);
 
 function validDay(year: number, month: number, day: number): boolean {
   const d = new Date(Date.UTC(year, month - 1, day));
@@ -61,8 +67,12 @@ export function findEventDate(paragraphs: string[], maxParagraphs = 2): EventDat
       found.push({ index: m.index ?? 0, date: { text: m[0], ...(offset !== undefined ? { offset } : {}) } });
       break;
     }
-    const lead = LEAD_DAY.exec(para);
-    if (lead) found.push({ index: 0, date: { text: lead[0], day: Number(lead[1]) } });
+    for (const m of para.matchAll(DAY_ONLY)) {
+      const day = Number(m[1]);
+      if (day < 1 || day > 31) continue;
+      found.push({ index: m.index ?? 0, date: { text: m[0], day } });
+      break;
+    }
     found.sort((a, b) => a.index - b.index);
     if (found[0]) return found[0].date;
   }

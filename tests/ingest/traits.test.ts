@@ -248,6 +248,14 @@ describe("dates and years", () => {
     expect(findEventDate(["近日,某地召开会议。3月5日将开工。"])).toEqual({ text: "近日" });
     expect(resolveDate({ text: "近日" }, { pageYear: 2024 })).toBeNull();
   });
+  it("takes a bare day for the event day (month from the issue date), not a duration", () => {
+    const lead = ["委员长会议13日上午在京举行。会议决定,常委会第六次会议10月20日至24日在北京举行。"];
+    const ev = findEventDate(lead);
+    expect(ev).toEqual({ text: "13日上午", day: 13 });
+    expect(resolveDate(ev, {})).toBeNull();
+    expect(resolveDate(ev, { issueDate: "2023-10-13" })).toBe("2023-10-13");
+    expect(findEventDate(["要求3日内完成整改,5日后复查。"])).toBeNull();
+  });
   it("counts 昨天/今天/前天 back from the issue date, unknown without one", () => {
     const ev = findEventDate(["昨天下午,社区居民在猜灯谜。"]);
     expect(ev).toEqual({ text: "昨天下午", offset: -1 });
