@@ -79,14 +79,19 @@ export function findEventDate(paragraphs: string[], maxParagraphs = 2): EventDat
   return null;
 }
 
-/** Years a page mentions, leaving out targets ("到2035年", "2035年远景目标", "2030年前"). */
+/**
+ * Years a page mentions, leaving out targets ("到2035年", "2035年远景目标",
+ * "锚定2035年美丽中国目标", "2030年前"). Past years stay: a page about 2024
+ * may recall 2020.
+ */
 export function pageYears(text: string): number[] {
   const years: number[] = [];
   for (const m of text.matchAll(/((?:19|20)\d{2})年/g)) {
     const at = m.index ?? 0;
     const before = text.slice(Math.max(0, at - 2), at);
-    const after = text.slice(at + m[0].length, at + m[0].length + 3);
-    if (/(到|至|展望|力争)$/.test(before) || /^(远景|前|以前|目标)/.test(after)) continue;
+    const after = text.slice(at + m[0].length, at + m[0].length + 8);
+    if (/(到|至|展望|力争|锚定|瞄准|迈向|面向)$/.test(before)) continue;
+    if (/^(前|以前)/.test(after) || /^[^，,。；;！？]*?(远景|愿景|目标)/.test(after)) continue;
     years.push(Number(m[1]));
   }
   return years;

@@ -267,6 +267,9 @@ describe("dates and years", () => {
   });
   it("infers the year from the page, leaving out planning targets", () => {
     expect(yearContext("审查2035年远景目标纲要和2021年计划。截至2020年底。")).toEqual({ pageYear: 2021 });
+    expect(yearContext("要锚定2035年美丽中国目标。2023年全年。")).toEqual({ pageYear: 2023 });
+    expect(yearContext("2020年5月升级改造。2024年组织宣讲。")).toEqual({ pageYear: 2024 });
+    expect(yearContext("2026年民生实事。")).toEqual({ pageYear: 2026 });
     expect(planningYear("奋力实现“十五五”开局")).toBe(2026);
     expect(planningYear("“十四五”开好局、起好步")).toBe(2021);
     expect(planningYear("“十三五”收官")).toBeUndefined();
