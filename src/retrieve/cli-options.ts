@@ -8,6 +8,7 @@ export interface RawSearchOptions {
   dateFrom?: string;
   dateTo?: string;
   maxPerArticle?: string;
+  fusion?: string;
 }
 
 const MODES: readonly SearchMode[] = ["hybrid", "dense", "bm25"];
@@ -36,7 +37,11 @@ export function parseSearchOptions(raw: RawSearchOptions): SearchOptions {
   if (raw.mode !== undefined && !MODES.includes(raw.mode as SearchMode)) {
     throw new Error(`--mode must be one of ${MODES.join(", ")}, got "${raw.mode}"`);
   }
+  if (raw.fusion !== undefined && raw.fusion !== "rrf" && raw.fusion !== "relative") {
+    throw new Error(`--fusion must be rrf or relative, got "${raw.fusion}"`);
+  }
   const opts: SearchOptions = {
+    fusion: raw.fusion as SearchOptions["fusion"],
     k: positiveInt("--k", raw.k),
     district: raw.district?.trim() || undefined,
     mode: raw.mode as SearchMode | undefined,

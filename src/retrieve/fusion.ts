@@ -51,3 +51,40 @@ export function capPerGroup<T>(items: T[], group: (item: T) => string, max: numb
     return n < max;
   });
 }
+
+/**
+ * Relative score fusion: each list's scores are min-max normalized to [0, 1]
+ * over the list's own candidates (a list with one candidate, or all equal,
+ * gives 1), then summed with `weights`. Unlike RRF it keeps how far ahead a
+ * list's best hit is (a decisive BM25 match on a rare name is not
+ * outvoted by a flat dense ranking). Result best first.
+ */
+export function relativeScoreFusion<T>(
+  lists: { item: T; score: number }[][],
+  key: (item: T) => string | number,
+  opts: { weights?: number[] } = {},
+): Fused<T>[] {
+  const byKey = new Map<string | number, Fused<T> & { order: number }>();
+  let order = 0;
+  lists.forEach((list, li) => {
+    const w = opts.weights?.[li] ?? 1;
+    const scores = list.map((h) => h.score);
+    const max = Math.max(...scores);
+    const min = Math.min(...scores);
+    list.forEach((h, idx) => {
+      const id = key(h.item);
+      let f = byKey.get(id);
+      if (!f) {
+        f = { item: h.item, score: 0, ranks: lists.map(() => 0), order: order++ };
+        byKey.set(id, f);
+      }
+      if (f.ranks[li] === 0) {
+        f.ranks[li] = idx + 1;
+        f.score += w * (max > min ? (h.score - min) / (max - min) : 1);
+      }
+    });
+  });
+  return [...byKey.values()]
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .map(({ item, score, ranks }) => ({ item, score, ranks }));
+}

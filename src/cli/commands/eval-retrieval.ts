@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Command } from "commander";
 import { loadConfig } from "../../config/env.js";
+import { parseSearchOptions } from "../../retrieve/cli-options.js";
 import { evaluateRetrieval, readEvalCases } from "../../retrieve/eval.js";
 import { openRetriever } from "../../retrieve/open.js";
 import { ArticleStore } from "../../store/articles.js";
@@ -23,7 +24,9 @@ export function evalRetrievalCommand(): Command {
     .argument("[file]", `questions JSONL (default ${DEFAULT_FILE} when present)`)
     .option("--json", "print JSON")
     .option("-v, --verbose", "print the rank of each question in each mode")
-    .action(async (file: string | undefined, opts: { json?: boolean; verbose?: boolean }) => {
+    .option("--fusion <how>", "hybrid fusion: rrf (weighted reciprocal rank, default) | relative (scores)")
+    .action(async (file: string | undefined, opts: { json?: boolean; verbose?: boolean; fusion?: string }) => {
+      const { fusion } = parseSearchOptions({ fusion: opts.fusion });
       const target = path.resolve(file ?? DEFAULT_FILE);
       if (!fs.existsSync(target)) {
         throw new Error(`eval file ${target} not found; give one: eval-retrieval path/to/questions.jsonl`);
@@ -36,7 +39,7 @@ export function evalRetrievalCommand(): Command {
         if (retriever.size === 0) {
           throw new Error(`the index in ${config.indexDir} is empty: run \`npm run -s cli -- ingest\` first`);
         }
-        const result = await evaluateRetrieval(cases, (q, o) => retriever.search(q, o));
+        const result = await evaluateRetrieval(cases, (q, o) => retriever.search(q, { ...o, fusion }));
         if (opts.json) {
           process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
           return;

@@ -21,6 +21,7 @@ export function searchCommand(): Command {
     .option("--date-from <date>", "only articles dated on or after YYYY-MM-DD")
     .option("--date-to <date>", "only articles dated on or before YYYY-MM-DD")
     .option("--mode <mode>", "hybrid | dense | bm25", "hybrid")
+    .option("--fusion <how>", "hybrid fusion: rrf (weighted reciprocal rank, default) | relative (scores)")
     .option("--max-per-article <n>", "at most this many passages per article (0: no limit)", "2")
     .action(async (words: string[], raw: RawSearchOptions & { json?: boolean }) => {
       const query = words.join(" ").trim();
