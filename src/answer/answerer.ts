@@ -72,6 +72,22 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   const facts = new FactStore(deps.store.db);
   const titleStmt = deps.store.db.prepare("SELECT id FROM articles WHERE title LIKE ? ORDER BY date DESC LIMIT 50");
 
+  // The store's districts, re-read at most every 30 s (an ingest may add one).
+  let districtCache: { at: number; list: string[] } | undefined;
+  function knownDistricts(): string[] {
+    const now = Date.now();
+    if (!districtCache || now - districtCache.at > 30_000) {
+      districtCache = {
+        at: now,
+        list: deps.store
+          .districts()
+          .map((d) => d.district)
+          .filter(Boolean),
+      };
+    }
+    return districtCache.list;
+  }
+
   function factsOf(article: Article): Fact[] {
     const stored = facts.forArticle(article.id);
     return stored.length > 0 ? stored : extractFacts(article);
@@ -115,10 +131,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     async ask(question: string, opts: AskOptions = {}): Promise<Answer> {
       const raw = typeof question === "string" ? question : "";
       if (raw.trim().length === 0) return notFound(raw);
-      const districts = deps.store
-        .districts()
-        .map((d) => d.district)
-        .filter(Boolean);
+      const districts = knownDistricts();
       const a = analyzeQuestion(raw.slice(0, 500), districts);
       const district = opts.district ?? a.district;
       const ids = await retrieve(a, district);
@@ -132,7 +145,9 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
         .map((article, rank) => ({ article, facts: factsOf(article), rank }));
       if (cands.length === 0) return notFound(raw);
 
-      const units = questionUnits(a.content).filter((u) => !ROLE_UNITS.test(u) || a.intent === "generic");
+      // Role words say what is asked, not what about, in role questions; elsewhere they are content ("多少人出席").
+      const roleIntent = !["generic", "howmany", "when", "where", "which"].includes(a.intent);
+      const units = questionUnits(a.content).filter((u) => !roleIntent || !ROLE_UNITS.test(u));
       const texts = cands.flatMap((c) => [c.article.title, ...splitSentences(c.article.text).map((s) => s.text)]);
       const weights = unitWeights(units, texts);
       const relevance = new Map(
@@ -218,7 +233,9 @@ function corePost(target: string, district: string | undefined): string {
 }
 
 /** who_post: the person printed with the post asked about, in the district asked about. */
-function whoPostClaims(target: string, district: string | undefined, cands: CandidateArticle[]): Claim[] {
+function whoPostClaims(target: string, asked: string | undefined, cands: CandidateArticle[]): Claim[] {
+  // The place asked about: a known district, or the place printed in the question ("朝阳区区长"), known or not.
+  const district = asked ?? target.match(/^([\u4e00-\u9fff]{2,3}?(?:区|县|市))(?=[\u4e00-\u9fff])/)?.[1];
   const core = corePost(target, district);
   for (const cand of cands) {
     for (const f of cand.facts) {

@@ -27,6 +27,9 @@ export interface ScoredSentence {
 /** Minimum share of the question's content an answer's source must contain. */
 export const MIN_COVERAGE = 0.6;
 
+/** Minimum share of what the question asks beyond the article's title that a quantity clause must contain. */
+export const MIN_CLAUSE_COVERAGE = 0.5;
+
 const DATE_IN = /(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|自\d{1,2}月|近日|日前/;
 const NUMBER_IN =
   /\d|[一二两三四五六七八九十百千万亿半]+(?:[个名位家项次人天年条所种场批辆吨公里米元小时分钟周月届期]|余|多)/;
@@ -183,9 +186,21 @@ export function sentenceClaims(a: QuestionAnalysis, scored: ScoredSentence[], we
       return s && text ? [claimOf(s, text)] : [];
     }
     case "howmany": {
-      const s = pick((x) => hasQuantity(x.sentence.text));
-      const text = s && bestClause(s, weights, (c) => hasQuantity(c.text));
-      return s && text ? [claimOf(s, text)] : [];
+      // The clause stating a quantity that best matches what the question asks beyond the article's title;
+      // a quantity of something else ("补选6名委员" for "多少名委员出席") is no answer.
+      let best: { s: ScoredSentence; cov: number } | undefined;
+      for (const s of relevant.slice(0, 12)) {
+        if (!hasQuantity(s.sentence.text)) continue;
+        const local = withoutTitleUnits(weights, s.cand.article.title);
+        for (const c of splitClauses(s.sentence)) {
+          if (!hasQuantity(c.text)) continue;
+          const cov = coverage(local, c.text) + 0.05 * s.score;
+          if (!best || cov > best.cov) best = { s, cov };
+        }
+      }
+      if (!best || best.cov < MIN_CLAUSE_COVERAGE) return [];
+      const text = bestClause(best.s, weights, (c) => hasQuantity(c.text));
+      return text ? [claimOf(best.s, text)] : [];
     }
     case "who_did": {
       const verb = a.verb;
