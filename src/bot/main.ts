@@ -7,7 +7,7 @@ import { createLogger, scrubSecrets } from "../log.js";
 import { botDepsFromApp } from "./app-deps.js";
 import { digestSender } from "./digest-sender.js";
 import { createBotRuntime } from "./runtime.js";
-import { createTerminalChat, runTerminal } from "./terminal.js";
+import { createTerminalChat, runTerminal, TERMINAL_CHAT_ID } from "./terminal.js";
 
 /**
  * Ingests BULLETINS_DIR when the store is empty (first start), so that a
@@ -51,10 +51,16 @@ async function main(): Promise<void> {
     }
     const deps = botDepsFromApp(app);
     const chat = createTerminalChat(deps, (t) => process.stdout.write(t));
+    const printDigest = digestSender(chat.bot.api, () => false, log);
     const scheduler = createDigestScheduler({
       subscriptions: app.subscriptions,
       store: app.store,
-      send: digestSender(chat.bot.api, (id) => app.subscriptions.unsubscribe(id), log),
+      // Only the terminal user's own digests are printed here; a Telegram
+      // subscriber's digest fails and stays pending for the Telegram bot.
+      send: async (chatId, digest) => {
+        if (chatId !== TERMINAL_CHAT_ID) throw new Error("Telegram chats are not reachable from the terminal chat");
+        await printDigest(chatId, digest);
+      },
       timezone: config.timezone,
       log,
       summarize: app.summarize,

@@ -106,6 +106,9 @@ describe("commands", () => {
     await bot.handleUpdate(textUpdate("/help"));
     const [sources, help] = sentTexts(calls);
     expect(sources).toContain("陕州区：1 篇");
+    // Usage examples name a district and a day the bot really has.
+    expect(help).toContain("/digest 2026-02-01 陕州区");
+    expect(help).toContain("/subscribe 08:00 陕州区");
     for (const c of BOT_COMMANDS)
       if (c.command !== "start" && c.command !== "help") expect(help).toContain(`/${c.command}`);
   });

@@ -15,7 +15,7 @@ export const MAX_QUESTION_LENGTH = 500;
 export async function answerQuestion(ctx: Context, deps: BotDeps, question: string): Promise<void> {
   const q = question.trim();
   if (!q) {
-    await ctx.reply("请在 /ask 后面写上问题，例如：/ask 谁出席了动员部署会？");
+    await ctx.reply("请在 /ask 后面写上问题，例如：/ask 谁出席了某某会议？");
     return;
   }
   if (q.length > MAX_QUESTION_LENGTH) {

@@ -38,7 +38,10 @@ export function parseDigestArgs(text: string, deps: BotDeps): DigestArgs {
     if (looksLikeDistrict(token) && !district) {
       return { ok: false, message: `没有收录“${token}”的新闻。已收录的区县：${listDistricts(known)}。` };
     }
-    return { ok: false, message: `看不懂“${token}”。用法：/digest [日期] [区县]，例如 /digest 2020-03-28 孟州市` };
+    return {
+      ok: false,
+      message: `看不懂“${token}”。用法：/digest [日期] [区县]，例如 /digest 昨天 ${known[0] ?? ""}`.trim(),
+    };
   }
   return { ok: true, date, district };
 }

@@ -3,20 +3,26 @@ import type { BotDeps } from "../deps.js";
 import { verifiedExamples } from "../examples.js";
 import { escapeHtml } from "../format/html.js";
 
-/** The /help text: every command with an example. */
-export const HELP_TEXT = [
-  "<b>使用方法</b>",
-  "直接发送问题即可，例如“谁出席了动员部署会？”。每个回答都会注明来源，点“📄 原文”按钮可查看整篇报道。",
-  "",
-  "/ask &lt;问题&gt; — 提问（私聊时直接发文字也可以）",
-  "/digest [日期] [区县] — 某天的新闻摘要，例如 /digest 2020-03-28 孟州市、/digest 昨天；不写日期则为最近一天",
-  "/subscribe [HH:MM] [区县] — 每天定时收到新新闻的摘要，例如 /subscribe 08:00 陕州区",
-  "/unsubscribe — 取消订阅",
-  "/sources — 已收录的区县、日期范围和篇数",
-  "/article &lt;编号&gt; — 查看一篇报道的全文",
-  "",
-  "在群里：请 @我 或回复我的消息来提问，命令照常可用。",
-].join("\n");
+/**
+ * The /help text: every command with an example. The examples use a district
+ * and a day the bot really has (`district`, `day`), so they work as typed.
+ */
+export function helpText(district = "某区", day = "2020-03-28"): string {
+  const d = escapeHtml(district);
+  return [
+    "<b>使用方法</b>",
+    "直接发送问题即可，例如“谁出席了某某会议？”“某某活动是哪天开始的？”。每个回答都会注明来源，点“📄 原文”按钮可查看整篇报道。",
+    "",
+    "/ask &lt;问题&gt; — 提问（私聊时直接发文字也可以）",
+    `/digest [日期] [区县] — 某天的新闻摘要，例如 /digest ${escapeHtml(day)} ${d}、/digest 昨天；不写日期则为最近一天`,
+    `/subscribe [HH:MM] [区县] — 每天定时收到新新闻的摘要，例如 /subscribe 08:00 ${d}`,
+    "/unsubscribe — 取消订阅",
+    "/sources — 已收录的区县、日期范围和篇数",
+    "/article &lt;编号&gt; — 查看一篇报道的全文",
+    "",
+    "在群里：请 @我 或回复我的消息来提问，命令照常可用。",
+  ].join("\n");
+}
 
 /**
  * `/start` (welcome: what the bot knows and three example questions drawn
@@ -44,6 +50,10 @@ export function startCommands(deps: BotDeps): Composer<Context> {
     lines.push("", "发送 /help 查看全部命令。");
     await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
   });
-  c.command("help", (ctx) => ctx.reply(HELP_TEXT, { parse_mode: "HTML" }));
+  c.command("help", (ctx) => {
+    const district = deps.store.districts().find((r) => r.district)?.district;
+    const day = deps.store.days(district)[0]?.date;
+    return ctx.reply(helpText(district, day), { parse_mode: "HTML" });
+  });
   return c;
 }

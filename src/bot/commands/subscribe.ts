@@ -31,7 +31,10 @@ export function parseSubscribeArgs(text: string, known: string[], defaultTime: s
     if (looksLikeDistrict(token)) {
       return { ok: false, message: `没有收录“${token}”的新闻。已收录的区县：${listDistricts(known)}。` };
     }
-    return { ok: false, message: `看不懂“${token}”。用法：/subscribe [HH:MM] [区县]，例如 /subscribe 08:00 陕州区` };
+    return {
+      ok: false,
+      message: `看不懂“${token}”。用法：/subscribe [HH:MM] [区县]，例如 /subscribe 08:00 ${known[0] ?? ""}`.trim(),
+    };
   }
   return { ok: true, time: time ?? defaultTime, district };
 }
