@@ -67,7 +67,7 @@ describe("crash safety", () => {
     expect(readManifest(sdir)?.generation).toBe(2);
     expect(retriever.size).toBeGreaterThan(first.chunksAdded);
     expect(fs.readdirSync(sdir).filter((f) => f.includes(".tmp-"))).toEqual([]);
-  });
+  }, 600_000);
 
   it("files of a generation whose manifest was never written are ignored and cleaned up", async () => {
     const { dir, config } = tempConfig("crash2-");
