@@ -172,7 +172,17 @@ function lastIndexIn(articleText: string, claim: string, from: number, limit: nu
 /** Sentence-level answers: when, where, how many, which, who did, generic. */
 export function sentenceClaims(a: QuestionAnalysis, scored: ScoredSentence[], weights: Map<string, number>): Claim[] {
   const relevant = scored.filter((s) => s.cov >= MIN_COVERAGE && s.sentCov > 0);
-  const pick = (ok: (s: ScoredSentence) => boolean) => relevant.find(ok);
+  // The sentence passing `ok` that best covers what the question asks beyond its article's title
+  // (a date, place or person of something else is no answer).
+  const pick = (ok: (s: ScoredSentence) => boolean) => {
+    let best: { s: ScoredSentence; cov: number } | undefined;
+    for (const s of relevant.slice(0, 12)) {
+      if (!ok(s)) continue;
+      const cov = coverage(withoutTitleUnits(weights, s.cand.article.title), s.sentence.text) + 0.05 * s.score;
+      if (!best || cov > best.cov) best = { s, cov };
+    }
+    return best && best.cov >= MIN_CLAUSE_COVERAGE ? best.s : undefined;
+  };
   switch (a.intent) {
     case "when": {
       const s = pick((x) => DATE_IN.test(x.sentence.text));
@@ -212,7 +222,7 @@ export function sentenceClaims(a: QuestionAnalysis, scored: ScoredSentence[], we
       return text ? [claimOf(s, text.replace(/(?:时|中)?(?:说|指出|表示|强调)[:：]?$/, ""))] : [];
     }
     case "which": {
-      const s = relevant[0];
+      const s = pick(() => true);
       if (!s) return [];
       const text = s.sentence.text.length <= 100 ? s.sentence.text : bestClause(s, weights, () => true, 0);
       return text ? [claimOf(s, text)] : [];
