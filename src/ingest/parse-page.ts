@@ -54,11 +54,13 @@ export function joinColumnBreaks(paras: string[]): string[] {
  * "山阳区商务局在焦辉路…开展了安全演练观摩活动"). Nothing is made up.
  */
 export function deriveTitle(paras: string[]): string {
-  const first = (paras[0] ?? "").split(/(?<=[。！？!?])/)[0] ?? "";
+  const text = paras.join("").replace(/^[\s\p{P}\p{S}]+/u, "");
+  const first = text.split(/(?<=[。！？!?])/)[0] ?? "";
   const sentence = first.replace(/[。！？!?]$/, "").trim();
   const clauses = sentence.split(/[，,；;]/).map((c) => c.trim());
   const last = clauses[clauses.length - 1] ?? "";
   if (sentence.length > 30 && last.length >= 8) return last;
+  if (sentence === "") return "（无标题）";
   return sentence.length > 40 ? `${sentence.slice(0, 40)}…` : sentence;
 }
 
@@ -102,7 +104,8 @@ export function parsePage(raw: string, opts: ParsePageOptions = {}): ParsedArtic
 
   const finished = assemble(items)
     .drafts.map(finish)
-    .filter((f) => f.draft.title !== null || f.paras.length > 0);
+    // An untitled scrap with no words (stray punctuation) is no article.
+    .filter((f) => f.draft.title !== null || f.paras.join("").replace(/[\s\p{P}\p{S}]/gu, "").length >= 4);
   const hosts = finished
     .filter((f) => f.draft.title !== null && !f.draft.photo)
     .map((f) => ({ f, headline: `${f.draft.title} ${f.draft.subtitle ?? ""}`, paras: f.paras }));
