@@ -44,12 +44,22 @@ function hasQuantity(text: string): boolean {
 export const ROLE_UNITS =
   /^(?:出席|参加|参会|与会|主持|列席|陪同|一同|带队|带领|讲话|发言|致辞|领导|市领导|区领导|人员|单位|哪些|名单|当选|补选)$/;
 
+/** Index of the paragraph (in `text.split("\n")`) that offset `at` falls in. */
+function paragraphIndex(text: string, at: number): number {
+  let n = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < at; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
 /** Scores every sentence of the candidates against the question. */
 export function scoreSentences(cands: CandidateArticle[], weights: Map<string, number>): ScoredSentence[] {
   const out: ScoredSentence[] = [];
   for (const cand of cands) {
     const meta = `${cand.article.title} ${cand.article.subtitle ?? ""} ${cand.article.districts.join(" ")}`;
+    const repeated = new Set(cand.article.repeatedParagraphs);
     for (const sentence of splitSentences(cand.article.text)) {
+      // A paragraph the page repeats from an earlier article is cited from that article, not this one.
+      if (repeated.size > 0 && repeated.has(paragraphIndex(cand.article.text, sentence.start))) continue;
       const cov = coverage(weights, meta, sentence.text);
       const sentCov = coverage(weights, sentence.text);
       out.push({ cand, sentence, cov, sentCov, score: cov + 0.5 * sentCov - 0.02 * cand.rank });

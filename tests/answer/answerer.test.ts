@@ -6,7 +6,8 @@ import { type Answerer, createAnswerer } from "../../src/answer/answerer.js";
 import { judge, parseEvalCases } from "../../src/answer/eval.js";
 import type { Answer } from "../../src/core/types.js";
 import type { ArticleStore } from "../../src/store/articles.js";
-import type { FakeNewsRetriever } from "./fixtures/fake-retriever.js";
+import { FakeNewsRetriever } from "./fixtures/fake-retriever.js";
+import { sampleArticles } from "./fixtures/sample-articles.js";
 import { sampleStore } from "./fixtures/setup.js";
 
 let store: ArticleStore;
@@ -185,5 +186,43 @@ describe("with an LLM", () => {
     const a = await createAnswerer({ store, retriever, chatModel: model }).ask("天津港今年的集装箱吞吐量是多少？");
     expect(a.found).toBe(false);
     expect(prompts).toEqual([]);
+  });
+});
+
+describe("repeated paragraphs", () => {
+  it("never quotes a paragraph the page repeats from an earlier article", async () => {
+    const { store: s2, dir: d2 } = sampleStore();
+    try {
+      const orig = s2.get("a0000003");
+      if (!orig) throw new Error("sample a0000003 missing");
+      // A later article whose only paragraph repeats 张汭乡's figures.
+      const copy = {
+        ...orig,
+        id: "rep00001",
+        source: "zz.txt",
+        title: orig.title,
+        text: orig.text,
+        repeatedParagraphs: orig.text.split("\n").map((_, i) => i),
+      };
+      s2.putFile(
+        {
+          source: "zz.txt",
+          path: "/x/zz.txt",
+          hash: "zz",
+          size: 1,
+          encoding: "utf-8",
+          articleCount: 1,
+          ingestedAt: "2026-01-02T00:00:00.000Z",
+        },
+        [copy],
+      );
+      // The copy comes first from the retriever: only the repeated-paragraph rule keeps it out.
+      const first = new FakeNewsRetriever([copy, ...sampleArticles()]);
+      const a = await createAnswerer({ store: s2, retriever: first }).ask("张汭乡清运了多少吨沟塘垃圾及各类杂物？");
+      expect(a.citations.map((c) => c.articleId)).toEqual(["a0000003"]);
+    } finally {
+      s2.db.close();
+      fs.rmSync(d2, { recursive: true, force: true });
+    }
   });
 });
