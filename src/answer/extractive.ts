@@ -154,6 +154,32 @@ function dateClause(s: ScoredSentence, weights: Map<string, number>): string {
   return `${datePart.replace(/[，,\s]+$/, "")}，${next.text}`;
 }
 
+/**
+ * A readable piece of a long sentence: the best-matching clause, with the
+ * clause before it when it starts mid-statement (是…, 并…) and the clauses
+ * after it until about 60 characters ("就做好一季度经济工作,会议强调,一要…").
+ */
+function clauseWindow(s: ScoredSentence, weights: Map<string, number>): string {
+  const clauses = splitClauses(s.sentence);
+  const local = withoutTitleUnits(weights, s.cand.article.title);
+  let best = 0;
+  let bestCov = -1;
+  clauses.forEach((c, i) => {
+    const cv = coverage(local, c.text) + 0.01 * coverage(weights, c.text);
+    if (cv > bestCov) {
+      bestCov = cv;
+      best = i;
+    }
+  });
+  let from = best;
+  let to = best;
+  if (from > 0 && /^(?:是|并|也|还|又|且|均|都|同时|充分|进一步|为|以)/.test(clauses[from]?.text ?? "")) from--;
+  const len = () => (clauses[to]?.end ?? 0) - (clauses[from]?.start ?? 0);
+  while (to + 1 < clauses.length && len() < 60 && (clauses[to + 1]?.end ?? 0) - (clauses[from]?.start ?? 0) <= 150)
+    to++;
+  return joinClauses(s.cand.article, clauses.slice(from, to + 1));
+}
+
 function claimOf(s: ScoredSentence, text: string): Claim {
   const article = s.cand.article;
   // Quote the clauses the claim comes from when it is printed as is, else the sentence.
@@ -184,14 +210,14 @@ export function sentenceClaims(a: QuestionAnalysis, scored: ScoredSentence[], we
   const relevant = scored.filter((s) => s.cov >= MIN_COVERAGE && s.sentCov > 0);
   // The sentence passing `ok` that best covers what the question asks beyond its article's title
   // (a date, place or person of something else is no answer).
-  const pick = (ok: (s: ScoredSentence) => boolean) => {
+  const pick = (ok: (s: ScoredSentence) => boolean, min = MIN_CLAUSE_COVERAGE) => {
     let best: { s: ScoredSentence; cov: number } | undefined;
     for (const s of relevant.slice(0, 12)) {
       if (!ok(s)) continue;
       const cov = coverage(withoutTitleUnits(weights, s.cand.article.title), s.sentence.text) + 0.05 * s.score;
       if (!best || cov > best.cov) best = { s, cov };
     }
-    return best && best.cov >= MIN_CLAUSE_COVERAGE ? best.s : undefined;
+    return best && best.cov >= min ? best.s : undefined;
   };
   switch (a.intent) {
     case "when": {
@@ -232,18 +258,17 @@ export function sentenceClaims(a: QuestionAnalysis, scored: ScoredSentence[], we
       return text ? [claimOf(s, text.replace(/(?:时|中)?(?:说|指出|表示|强调)[:：]?$/, ""))] : [];
     }
     case "which": {
-      const s = pick(() => true);
+      // "提出了什么要求", "有哪些措施": the framing words weigh less than in when/where questions.
+      const s = pick(() => true, MIN_CLAUSE_COVERAGE * 0.6);
       if (!s) return [];
-      const text = s.sentence.text.length <= 100 ? s.sentence.text : bestClause(s, weights, () => true, 0);
+      const text = s.sentence.text.length <= 100 ? s.sentence.text : clauseWindow(s, weights);
       return text ? [claimOf(s, text)] : [];
     }
     default: {
       // Generic: the 1–3 most relevant sentences, each cited.
       const top = relevant.slice(0, 3).filter((s, i) => i === 0 || s.score >= (relevant[0]?.score ?? 0) * 0.8);
       return top
-        .map((s) =>
-          claimOf(s, s.sentence.text.length <= 120 ? s.sentence.text : (bestClause(s, weights, () => true, 0) ?? "")),
-        )
+        .map((s) => claimOf(s, s.sentence.text.length <= 120 ? s.sentence.text : clauseWindow(s, weights)))
         .filter((c) => c.text);
     }
   }
