@@ -237,9 +237,11 @@ function whoPostClaims(target: string, asked: string | undefined, cands: Candida
   // The place asked about: a known district, or the place printed in the question ("朝阳区区长"), known or not.
   const district = asked ?? target.match(/^([\u4e00-\u9fff]{2,3}?(?:区|县|市))(?=[\u4e00-\u9fff])/)?.[1];
   const core = corePost(target, district);
+  const claims: Claim[] = [];
+  const names = new Set<string>();
   for (const cand of cands) {
     for (const f of cand.facts) {
-      if (f.kind !== "person" || !f.post || !f.name) continue;
+      if (f.kind !== "person" || !f.post || !f.name || names.has(f.name)) continue;
       const at = f.post.indexOf(core);
       if (at < 0) continue;
       if (f.post[at - 1] === "副" || f.post.slice(at + core.length).startsWith("副")) continue;
@@ -247,17 +249,25 @@ function whoPostClaims(target: string, asked: string | undefined, cands: Candida
       const printedDistrict = f.post.match(/^([\u4e00-\u9fff]{2,3}?(?:区|县|市))/)?.[1];
       if (district && printedDistrict && printedDistrict !== district && !f.post.startsWith(district)) continue;
       if (district && !printedDistrict && cand.article.district !== district) continue;
-      const text = f.post === target ? `${target}是${f.name}` : `${target}是${f.name}（原文：“${f.value}”）`;
-      return [
-        {
-          text,
-          article: cand.article,
-          spans: [quoteSpan(cand.article.text, f.start, f.end, f.quoteStart, f.quoteEnd)],
-        },
-      ];
+      // No place asked: each district's holder is a different answer; say whose (the post as printed, or the district).
+      const label = district
+        ? target
+        : f.post === core && cand.article.district
+          ? `${cand.article.district}${core}`
+          : target;
+      const text = f.post === label ? `${label}是${f.name}` : `${label}是${f.name}（原文：“${f.value}”）`;
+      claims.push({
+        text,
+        article: cand.article,
+        spans: [quoteSpan(cand.article.text, f.start, f.end, f.quoteStart, f.quoteEnd)],
+      });
+      names.add(f.name);
+      if (district) return claims;
+      break;
     }
+    if (claims.length >= 3) break;
   }
-  return [];
+  return claims;
 }
 
 /** post_of: the post(s) printed before the person's name. */
