@@ -83,6 +83,14 @@ describe("answers", () => {
     expect(t.answer).toBe(s.answer);
     expect(t.answer).toContain("朱孝哲");
   });
+  it("answers a post question without a place for each district, each cited", async () => {
+    const a = await answerer.ask("区委书记是谁？");
+    expectWellFormed(a);
+    expect(a.citations.length).toBeGreaterThan(1);
+    const districts = a.citations.map((c) => c.district);
+    expect(new Set(districts).size).toBe(districts.length);
+    for (const c of a.citations) expect(a.answer).toContain(`[${c.n}]`);
+  });
   it("keeps to the asked district", async () => {
     const a = await answerer.ask("人大常委会主任是谁？", { district: "卫东区" });
     expect(a.answer).toContain("朱孝哲");
