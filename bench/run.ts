@@ -54,18 +54,29 @@ for (const { n, flags } of tiers) {
 }
 const load1 = os.loadavg();
 
+// Keep the rows of tiers not run this time (BENCH_TIERS=20000 re-runs one tier only) from the previous run.
+const saved = path.join(ROOT, "bench/results.json");
+const previous: (TierResult & { ranAt?: string })[] = fs.existsSync(saved)
+  ? (JSON.parse(fs.readFileSync(saved, "utf8")) as (TierResult & { ranAt?: string })[])
+  : [];
+const current = results.map((r) => ({ ...r, ranAt: started }));
+const merged = [...previous.filter((p) => !current.some((c) => c.articles === p.articles)), ...current].sort(
+  (a, b) => a.articles - b.articles,
+);
+fs.writeFileSync(saved, `${JSON.stringify(merged, null, 2)}\n`);
+
 const f = (x: number | null, d = 1) => (x === null || Number.isNaN(x) ? "–" : x.toFixed(d));
 const mb = (b: number) => `${(b / 1048576).toFixed(1)} MB`;
 const header =
-  "| articles | chunks | vectors (real / cached / synthetic) | pipeline chunks/s | model chunks/s in pipeline | bare model chunks/s | pipeline ÷ bare time | hybrid p50 / p95 ms | dense p50 ms | BM25 p50 ms | HNSW recall@10 | index on disk | peak RSS |";
+  "| articles | chunks | vectors (real / cached / synthetic) | pipeline chunks/s | model chunks/s in pipeline | bare model chunks/s | pipeline ÷ bare time | hybrid p50 / p95 ms | dense p50 ms | BM25 p50 ms | HNSW recall@10 | index on disk | peak RSS | run (UTC) |";
 const sep = `|${header
   .split("|")
   .slice(1, -1)
   .map(() => "---")
   .join("|")}|`;
-const rows = results.map(
+const rows = merged.map(
   (r) =>
-    `| ${r.articles} | ${r.chunks} | ${r.realEmbedded} / ${r.cachedVectors} / ${r.syntheticVectors} | ${f(r.pipelineChunksPerSec)} | ${f(r.modelChunksPerSecInPipeline)} | ${f(r.bareChunksPerSec)} | ${f(r.pipelineOverBare, 2)} | ${f(r.hybridP50)} / ${f(r.hybridP95)} | ${f(r.denseP50)} | ${f(r.bm25P50)} | ${f(r.recallAt10, 3)} | ${mb(r.indexBytes)} | ${mb(r.peakRssBytes)} |`,
+    `| ${r.articles} | ${r.chunks} | ${r.realEmbedded} / ${r.cachedVectors} / ${r.syntheticVectors} | ${f(r.pipelineChunksPerSec)} | ${f(r.modelChunksPerSecInPipeline)} | ${f(r.bareChunksPerSec)} | ${f(r.pipelineOverBare, 2)} | ${f(r.hybridP50)} / ${f(r.hybridP95)} | ${f(r.denseP50)} | ${f(r.bm25P50)} | ${f(r.recallAt10, 3)} | ${mb(r.indexBytes)} | ${mb(r.peakRssBytes)} | ${r.ranAt?.slice(0, 16) ?? ""} |`,
 );
 const table = [header, sep, ...rows].join("\n");
 process.stdout.write(`${table}\n`);
@@ -74,7 +85,7 @@ const cpu = os.cpus()[0]?.model ?? "unknown CPU";
 const machine = `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
 const md = `# Benchmark results (latest run)
 
-Run: \`npm run bench\` (${started}), tiers \`${tiers.map((t) => [t.n, ...t.flags].join(":")).join(",")}\`.
+Last run: \`npm run bench\` (${started}), tiers \`${tiers.map((t) => [t.n, ...t.flags].join(":")).join(",")}\`; rows of other tiers come from earlier runs (bench/results.json, see the "run" column).
 Machine: ${machine}. Load average (1/5/15 min) at start ${load0.map((x) => x.toFixed(1)).join(" / ")}, at end ${load1.map((x) => x.toFixed(1)).join(" / ")} — the machine is shared, so absolute times are noisy.
 
 ${table}

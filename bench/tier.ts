@@ -109,8 +109,6 @@ try {
   // HNSW recall@10 against exact search over the same vectors (labels = insertion order in a fresh build).
   const vectors = embedder.all;
   const dim = vectors[0]?.length ?? 0;
-  const flat = new Float32Array(vectors.length * dim);
-  vectors.forEach((v, i) => flat.set(v, i * dim));
   const index = (retriever as unknown as { index: { vectors: import("../src/index/vector-store.js").NewsVectorStore } })
     .index;
   let recall = 0;
@@ -120,9 +118,9 @@ try {
     const approx = new Set(index.vectors.searchVector(qv, 10).map((h) => h.chunk.label));
     const scores = new Float32Array(vectors.length);
     for (let i = 0; i < vectors.length; i++) {
+      const v = vectors[i] as Float32Array;
       let s = 0;
-      const off = i * dim;
-      for (let j = 0; j < dim; j++) s += (flat[off + j] as number) * (qv[j] as number);
+      for (let j = 0; j < dim; j++) s += (v[j] as number) * (qv[j] as number);
       scores[i] = s;
     }
     const exact = [...scores.keys()].sort((a, b) => (scores[b] as number) - (scores[a] as number)).slice(0, 10);

@@ -26,6 +26,19 @@ export class Bm25Index {
   private readonly postings = new Map<string, number[]>();
   private totalLength = 0;
   private maxLabel = -1;
+  /** Length of each live document by label (-1 = none): the search loop's fast path. */
+  private lenByLabel = new Float64Array(0);
+  /** Per-search score accumulator by label, reused between searches. */
+  private acc = new Float64Array(0);
+
+  private setLength(label: number, len: number): void {
+    if (label >= this.lenByLabel.length) {
+      const grown = new Float64Array(Math.max(1024, label + 1, this.lenByLabel.length * 2)).fill(-1);
+      grown.set(this.lenByLabel);
+      this.lenByLabel = grown;
+    }
+    this.lenByLabel[label] = len;
+  }
 
   constructor(
     readonly k1 = 1.2,
@@ -56,6 +69,7 @@ export class Bm25Index {
       list.push(label, n);
     }
     this.lengths.set(label, tokens.length);
+    this.setLength(label, tokens.length);
     this.totalLength += tokens.length;
     if (label > this.maxLabel) this.maxLabel = label;
   }
@@ -65,6 +79,7 @@ export class Bm25Index {
     const len = this.lengths.get(label);
     if (len === undefined) return false;
     this.lengths.delete(label);
+    this.setLength(label, -1);
     this.totalLength -= len;
     return true;
   }
@@ -78,27 +93,46 @@ export class Bm25Index {
     const n = this.lengths.size;
     if (n === 0 || k <= 0) return [];
     const avgdl = this.totalLength / n || 1;
-    const scores = new Map<number, number>();
+    const lens = this.lenByLabel;
+    if (this.acc.length < lens.length) this.acc = new Float64Array(lens.length);
+    const acc = this.acc;
+    const touched: number[] = [];
+    const k1 = this.k1;
+    const b = this.b;
     for (const term of new Set(tokens)) {
       const list = this.postings.get(term);
       if (!list) continue;
       let df = 0;
-      for (let i = 0; i < list.length; i += 2) if (this.lengths.has(list[i] as number)) df++;
+      for (let i = 0; i < list.length; i += 2) if ((lens[list[i] as number] as number) >= 0) df++;
       if (df === 0) continue;
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       for (let i = 0; i < list.length; i += 2) {
         const label = list[i] as number;
-        const len = this.lengths.get(label);
-        if (len === undefined) continue;
+        const len = lens[label] as number;
+        if (len < 0) continue;
         const tf = list[i + 1] as number;
-        const s = (idf * tf * (this.k1 + 1)) / (tf + this.k1 * (1 - this.b + (this.b * len) / avgdl));
-        scores.set(label, (scores.get(label) ?? 0) + s);
+        if (acc[label] === 0) touched.push(label);
+        acc[label] = (acc[label] as number) + (idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * len) / avgdl));
       }
     }
-    const hits: Bm25Hit[] = [];
-    for (const [label, score] of scores) if (!filter || filter(label)) hits.push({ label, score });
-    hits.sort((x, y) => y.score - x.score || x.label - y.label);
-    return hits.slice(0, k);
+    // Top k without sorting every touched document: a sorted buffer of the best k so far.
+    const top: Bm25Hit[] = [];
+    const better = (x: Bm25Hit, y: Bm25Hit) => x.score > y.score || (x.score === y.score && x.label < y.label);
+    for (const label of touched) {
+      const score = acc[label] as number;
+      acc[label] = 0;
+      const hit = { label, score };
+      if (top.length === k && !better(hit, top[k - 1] as Bm25Hit)) continue;
+      if (filter && !filter(label)) continue;
+      let i = top.length < k ? top.length : k - 1;
+      if (top.length < k) top.push(hit);
+      while (i > 0 && better(hit, top[i - 1] as Bm25Hit)) {
+        top[i] = top[i - 1] as Bm25Hit;
+        i--;
+      }
+      top[i] = hit;
+    }
+    return top;
   }
 
   /** Serializable form, without the postings of removed documents. */
@@ -120,6 +154,7 @@ export class Bm25Index {
     const idx = new Bm25Index(json.k1, json.b);
     for (const [label, len] of json.docs) {
       idx.lengths.set(label, len);
+      idx.setLength(label, len);
       idx.totalLength += len;
       if (label > idx.maxLabel) idx.maxLabel = label;
     }

@@ -46,4 +46,20 @@ describe("Bm25Index", () => {
     expect(back.search(tokenize("专项债券"), 1)).toEqual(idx.search(tokenize("专项债券"), 1));
     expect(() => back.add(1, ["x"])).toThrow(/already/);
   });
+
+  it("selects the same top k with a filter as a full sort would", () => {
+    let seed = 1;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const vocab = Array.from({ length: 300 }, (_, i) => `t${i}`);
+    const pick = () => vocab[Math.floor(rand() ** 2 * vocab.length)] as string;
+    const idx = new Bm25Index();
+    for (let d = 0; d < 600; d++) idx.add(d, Array.from({ length: 30 }, pick));
+    for (let d = 0; d < 600; d += 7) idx.remove(d);
+    for (let q = 0; q < 30; q++) {
+      const toks = [pick(), pick(), pick()];
+      const full = idx.search(toks, 1e6).filter((h) => h.label % 3 !== 0);
+      for (let i = 1; i < full.length; i++) expect(full[i - 1]!.score).toBeGreaterThanOrEqual(full[i]!.score);
+      expect(idx.search(toks, 10, (l) => l % 3 !== 0)).toEqual(full.slice(0, 10));
+    }
+  });
 });
