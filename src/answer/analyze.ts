@@ -1,4 +1,5 @@
 import { normalizeQuery } from "../core/normalize.js";
+import { surnameAt } from "../facts/names.js";
 
 /** What a question asks for. */
 export type Intent =
@@ -84,6 +85,9 @@ export function analyzeQuestion(question: string, districts: readonly string[] =
   if (whoPost?.[1]) {
     const target = whoPost[1].replace(/^(?:请问|现任|目前|现在)/, "");
     if (POST_WORD.test(target)) return { ...base, intent: "who_post", target };
+    // "李军是谁": a person's post.
+    if (/^[\u4e00-\u9fff]{2,4}$/.test(target) && surnameAt(target, 0) > 0)
+      return { ...base, intent: "post_of", target };
   }
 
   const asksWho = ASKS_WHO.test(text);

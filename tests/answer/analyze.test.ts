@@ -30,6 +30,8 @@ describe("analyzeQuestion", () => {
     expect(analyzeQuestion("谁是卫东区政协主席", D)).toMatchObject({ intent: "who_post", target: "卫东区政协主席" });
     expect(analyzeQuestion("何飞担任什么职务？", D)).toMatchObject({ intent: "post_of", target: "何飞" });
     expect(analyzeQuestion("卢和平的职务是什么", D)).toMatchObject({ intent: "post_of", target: "卢和平" });
+    expect(analyzeQuestion("谁是李军？", D)).toMatchObject({ intent: "post_of", target: "李军" });
+    expect(analyzeQuestion("葛海水是谁", D)).toMatchObject({ intent: "post_of", target: "葛海水" });
   });
   it("reads who did something", () => {
     expect(analyzeQuestion("谁督导了孟州市“四好农村路”建设工作？", D)).toMatchObject({
