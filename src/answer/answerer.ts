@@ -42,6 +42,12 @@ export interface AnswererDeps {
   /** Optional LLM: its answer is used when it passes the guard, else the extractive one. */
   chatModel?: BaseChatModel;
   log?: Logger;
+  /** Longest wait for the LLM before answering extractively (default 20 s). */
+  llmTimeoutMs?: number;
+  /** After an LLM failure or timeout, answer extractively for this long without asking it (default 60 s). */
+  llmBackoffMs?: number;
+  /** Clock, for tests. */
+  now?: () => number;
 }
 
 /** Options of one question. */
@@ -70,6 +76,9 @@ const MAX_ARTICLES = 8;
  */
 export function createAnswerer(deps: AnswererDeps): Answerer {
   const facts = new FactStore(deps.store.db);
+  const now = deps.now ?? Date.now;
+  const llmTimeoutMs = deps.llmTimeoutMs ?? 20_000;
+  let llmDownUntil = 0;
   const titleStmt = deps.store.db.prepare("SELECT id FROM articles WHERE title LIKE ? ORDER BY date DESC LIMIT 50");
 
   // The store's districts, re-read at most every 30 s (an ingest may add one).
@@ -190,7 +199,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       if (claims.length === 0) return notFound(raw);
 
       const extractive = buildAnswer(raw, claims);
-      if (!deps.chatModel) return extractive;
+      if (!deps.chatModel || now() < llmDownUntil) return extractive;
       try {
         // The sentences the extractive answer rests on come first, then the best other sentences.
         const passages: LlmPassage[] = [];
@@ -203,9 +212,19 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
         };
         for (const c of claims) for (const sp of c.spans) add(c.article, c.article.text.slice(sp.start, sp.end));
         for (const s of scoreSentences(cands, weights).slice(0, 6)) add(s.cand.article, s.sentence.text);
-        const llm = await llmAnswer(deps.chatModel, raw, passages, known);
-        if (llm) return llm;
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`LLM gave no answer within ${llmTimeoutMs} ms`)), llmTimeoutMs);
+        });
+        try {
+          const llm = await Promise.race([llmAnswer(deps.chatModel, raw, passages, known), timeout]);
+          if (llm) return llm;
+        } finally {
+          clearTimeout(timer);
+        }
       } catch (err) {
+        // A down or slow endpoint must not make every answer slow: skip it for a while.
+        llmDownUntil = now() + (deps.llmBackoffMs ?? 60_000);
         deps.log?.warn({ err }, "LLM answer failed; using the extractive answer");
       }
       return extractive;

@@ -189,6 +189,29 @@ describe("with an LLM", () => {
       expect(a.answer).toContain("区委常委、常务副区长刘海霞主持会议。[1]");
     }
   });
+  it("gives up on a slow model, and skips a failing one for a while", async () => {
+    let calls = 0;
+    let clock = 0;
+    const slow = new FakeListChatModel({ responses: ["x"] });
+    slow.invoke = (async () => {
+      calls++;
+      return new Promise(() => undefined); // never answers
+    }) as typeof slow.invoke;
+    const ans = createAnswerer({
+      store,
+      retriever,
+      chatModel: slow,
+      llmTimeoutMs: 50,
+      llmBackoffMs: 1000,
+      now: () => clock,
+    });
+    expect((await ans.ask(q)).answer).toContain("刘海霞主持会议");
+    expect((await ans.ask(q)).answer).toContain("刘海霞主持会议");
+    expect(calls).toBe(1);
+    clock = 2000;
+    await ans.ask(q);
+    expect(calls).toBe(2);
+  });
   it("is not asked when the news has nothing on the question", async () => {
     const { model, prompts } = fakeModel(() => "天津港吞吐量为100万标箱。[1]");
     const a = await createAnswerer({ store, retriever, chatModel: model }).ask("天津港今年的集装箱吞吐量是多少？");
