@@ -70,7 +70,7 @@ export function scoreSentences(cands: CandidateArticle[], weights: Map<string, n
 
 /** The weights without the units the title already has (they tell the article, not the clause); all when none is left. */
 function withoutTitleUnits(weights: Map<string, number>, title: string): Map<string, number> {
-  const rest = new Map([...weights].filter(([u]) => !title.includes(u)));
+  const rest = new Map([...weights].filter(([u, w]) => coverage(new Map([[u, w]]), title) < 0.5));
   return rest.size > 0 ? rest : weights;
 }
 

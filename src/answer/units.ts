@@ -132,7 +132,16 @@ export function coverage(weights: Map<string, number>, ...texts: string[]): numb
       continue;
     }
     squashed ??= texts.map((t) => t.replace(PUNCT, ""));
-    if (squashed.some((t) => t.includes(u))) hit += w;
+    if (squashed.some((t) => t.includes(u))) {
+      hit += w;
+      continue;
+    }
+    // A long word printed in parts ("政协会议" in "政协九届五次会议"): partial credit for its bigrams.
+    if (u.length >= 4) {
+      const grams = [...Array(u.length - 1).keys()].map((i) => u.slice(i, i + 2));
+      const found = grams.filter((g) => squashed?.some((t) => t.includes(g))).length;
+      hit += 0.8 * w * (found / grams.length);
+    }
   }
   return total > 0 ? hit / total : 0;
 }
