@@ -10,7 +10,7 @@ import type { TransformersEmbeddings } from "../index/embeddings.js";
 import { SearchIndex } from "../index/search-index.js";
 import { tokenize } from "../index/tokenize.js";
 import { type IndexedChunk, toDocument } from "../index/vector-store.js";
-import { capPerGroup, reciprocalRankFusion, relativeScoreFusion } from "./fusion.js";
+import { reciprocalRankFusion, relativeScoreFusion } from "./fusion.js";
 
 /** Retrieval strategy: dense vectors, BM25, or both fused (default). */
 export type SearchMode = "hybrid" | "dense" | "bm25";
@@ -191,20 +191,24 @@ export class NewsRetriever extends BaseRetriever<ChunkMetadata> {
         score: f.score,
       }));
     }
-    // The store is the source of truth: drop articles deleted since the index was synced.
-    const exists = this.articleExists;
-    if (exists) {
-      const seen = new Map<string, boolean>();
-      ranked = ranked.filter((h) => {
-        const id = h.chunk.metadata.articleId;
-        let ok = seen.get(id);
-        if (ok === undefined) seen.set(id, (ok = exists(id)));
-        return ok;
-      });
+    // Best first, at most `maxPer` chunks per article, and only articles still in the store (the
+    // source of truth: an article deleted since the last sync is dropped). Stops at k.
+    const out: Document<ChunkMetadata>[] = [];
+    const perArticle = new Map<string, number>();
+    for (const h of ranked) {
+      if (out.length >= k) break;
+      const id = h.chunk.metadata.articleId;
+      let n = perArticle.get(id);
+      if (n === undefined) {
+        n = this.articleExists && !this.articleExists(id) ? Number.POSITIVE_INFINITY : 0;
+        perArticle.set(id, n);
+      }
+      if (maxPer > 0 && n >= maxPer) continue;
+      if (n === Number.POSITIVE_INFINITY) continue;
+      perArticle.set(id, n + 1);
+      out.push(toDocument(h.chunk, h.score));
     }
-    return capPerGroup(ranked, (h) => h.chunk.metadata.articleId, maxPer)
-      .slice(0, k)
-      .map((h) => toDocument(h.chunk, h.score));
+    return out;
   }
 
   /** LangChain entry point (`invoke(query)`): `search(query)` with the constructor's defaults. */
