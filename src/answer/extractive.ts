@@ -30,7 +30,8 @@ export const MIN_COVERAGE = 0.6;
 /** Minimum share of what the question asks beyond the article's title that a quantity clause must contain. */
 export const MIN_CLAUSE_COVERAGE = 0.5;
 
-const DATE_IN = /(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|自\d{1,2}月|近日|日前/;
+const DATE_IN =
+  /(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|自\d{1,2}月|\d{1,2}日(?:上午|下午|晚)?(?=[在,，])|近日|日前/;
 const NUMBER_IN =
   /\d|[一二两三四五六七八九十百千万亿半]+(?:[个名位家项次人天年条所种场批辆吨公里米元小时分钟周月届期]|余|多)/;
 
@@ -134,7 +135,9 @@ function dateClause(s: ScoredSentence, weights: Map<string, number>): string {
   const c = clauses[best];
   if (!c) return s.sentence.text;
   const m = c.text.match(new RegExp(`(?:自|于|从)?(?:${DATE_IN.source})`));
-  const from = c.start + (m?.index ?? 0);
+  // "国家主席习近平17日在北京出席…": a short plain subject before the date stays; quotes before it do not.
+  const prefix = c.text.slice(0, m?.index ?? 0);
+  const from = prefix.length <= 16 && !/[“”"…]/.test(prefix) ? c.start : c.start + (m?.index ?? 0);
   const datePart = s.cand.article.text.slice(from, c.end);
   if (datePart.length > 12) return datePart;
   // A bare date ("5月28日"): add the clause it dates, the one of the next few that best matches.
