@@ -35,12 +35,6 @@ export interface SyncIndexResult {
   chunksAdded: number;
 }
 
-/** Article id → version (`ingestedAt`) of every stored article. */
-function storedVersions(store: ArticleStore): Map<string, string> {
-  const rows = store.db.prepare("SELECT id, ingested_at AS v FROM articles").all() as { id: string; v: string }[];
-  return new Map(rows.map((r) => [r.id, r.v]));
-}
-
 /** The chunk documents (metadata + text) and embedding texts of `article`. */
 function articleChunks(article: Article): { docs: Document[]; texts: string[] } {
   const docs: Document[] = [];
@@ -92,7 +86,7 @@ export async function syncIndex(
       ) {
         index = undefined;
       }
-      const stored = storedVersions(store);
+      const stored = store.versions();
       const indexed = index?.vectors.articleVersions ?? new Map<string, string>();
       const removed = [...indexed.keys()].filter((id) => stored.get(id) !== indexed.get(id));
       const added = [...stored.keys()].filter((id) => indexed.get(id) !== stored.get(id));

@@ -15,13 +15,12 @@ export function openRetriever(
   config: Pick<Config, "indexDir" | "embedding">,
   defaults: SearchOptions = {},
 ): NewsRetriever {
-  const exists = store.db.prepare("SELECT 1 FROM articles WHERE id = ?").pluck();
   return new NewsRetriever({
     dir: searchIndexDir(config),
     embeddings: createEmbeddings(config),
     model: config.embedding.model,
     pooling: config.embedding.pooling,
     defaults,
-    articleExists: (id) => exists.get(id) !== undefined,
+    articleExists: (id) => store.has(id),
   });
 }

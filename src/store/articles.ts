@@ -1,3 +1,4 @@
+import type Database from "better-sqlite3";
 import type { Article, ArticleFilter } from "../core/types.js";
 import type { Db } from "./db.js";
 
@@ -162,6 +163,24 @@ export class ArticleStore {
   ids(): string[] {
     return (this.db.prepare("SELECT id FROM articles").all() as { id: string }[]).map((r) => r.id);
   }
+
+  /**
+   * Article id → version (its `ingestedAt`) of every stored article: what the
+   * search index compares itself against to find new, changed and removed
+   * articles.
+   */
+  versions(): Map<string, string> {
+    const rows = this.db.prepare("SELECT id, ingested_at AS v FROM articles").all() as { id: string; v: string }[];
+    return new Map(rows.map((r) => [r.id, r.v]));
+  }
+
+  /** Whether an article with id `id` is stored (a cheap check for hot paths). */
+  has(id: string): boolean {
+    this.hasStmt ??= this.db.prepare("SELECT 1 FROM articles WHERE id = ?").pluck();
+    return this.hasStmt.get(id) !== undefined;
+  }
+
+  private hasStmt: Database.Statement | undefined;
 
   /** Number of stored articles. */
   count(): number {

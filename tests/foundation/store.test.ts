@@ -95,3 +95,16 @@ describe("ArticleStore", () => {
     expect(s.days("孟州市")).toEqual([{ date: "2020-03-28", count: 1 }]);
   });
 });
+
+describe("ArticleStore versions and has", () => {
+  it("reports each article's version and whether it is stored", () => {
+    const s = tmpStore();
+    s.putFile(file("a.txt"), [article({ id: "a0", ingestedAt: "2026-02-01T00:00:00.000Z" })]);
+    expect(s.versions()).toEqual(new Map([["a0", "2026-02-01T00:00:00.000Z"]]));
+    expect(s.has("a0")).toBe(true);
+    expect(s.has("zz")).toBe(false);
+    s.removeFile("a.txt");
+    expect(s.has("a0")).toBe(false);
+    expect(s.versions().size).toBe(0);
+  });
+});
