@@ -20,15 +20,22 @@ import { unsupported } from "./guard.js";
 import { type LlmPassage, llmAnswer } from "./llm.js";
 import { coverage, questionUnits, unitWeights } from "./units.js";
 
-/** A retrieved chunk: what the answerer reads of a LangChain Document. */
-export interface RetrievedDoc {
+/**
+ * A retrieved chunk: only the fields the answerer reads of a LangChain
+ * Document. Structural, with no index signature, so any metadata type that
+ * has them (the project's `ChunkMetadata`, a plain record in tests) fits as is.
+ */
+export interface RetrievedDoc<
+  M extends { articleId?: string; score?: number } = { articleId?: string; score?: number },
+> {
   pageContent: string;
-  metadata: { articleId?: string; score?: number };
+  metadata: M;
 }
 
 /**
  * What the answerer needs of a retriever: LangChain's `BaseRetriever.invoke`,
- * and the project retriever's `search` with filters when it has one.
+ * and the project retriever's `search` with filters when it has one. The
+ * project's `NewsRetriever` is one as is (no adapter).
  */
 export interface NewsRetrieverLike {
   invoke(query: string): Promise<RetrievedDoc[]>;

@@ -1,6 +1,6 @@
-import { createAnswerer, type NewsRetrieverLike, type RetrievedDoc } from "../answer/answerer.js";
+import { createAnswerer } from "../answer/answerer.js";
 import type { Config } from "../config/env.js";
-import type { Answer, ChunkMetadata } from "../core/types.js";
+import type { Answer } from "../core/types.js";
 import { buildDigest, type DigestResult } from "../digest/build.js";
 import { createSummarizer } from "../digest/llm-summary.js";
 import { SubscriptionStore } from "../digest/subscriptions.js";
@@ -35,19 +35,6 @@ export interface App {
   close(): void;
 }
 
-/** Chunk documents as the answerer reads them (its metadata type is an open record). */
-function toRetrieved(docs: { pageContent: string; metadata: ChunkMetadata }[]): RetrievedDoc[] {
-  return docs.map((d) => ({ pageContent: d.pageContent, metadata: { ...d.metadata } }));
-}
-
-/** The retriever seen through the answerer's `NewsRetrieverLike` interface. */
-function forAnswerer(retriever: NewsRetriever): NewsRetrieverLike {
-  return {
-    invoke: async (query) => toRetrieved(await retriever.invoke(query)),
-    search: async (query, opts) => toRetrieved(await retriever.search(query, opts)),
-  };
-}
-
 /** Options of `openApp`. */
 export interface OpenAppOptions {
   log?: Logger;
@@ -64,7 +51,7 @@ export function openApp(config: Config, opts: OpenAppOptions = {}): App {
   const store = new ArticleStore(openDb(config.indexDir));
   const retriever = openRetriever(store, config);
   const chatModel = createChatModel(config);
-  const answerer = createAnswerer({ retriever: forAnswerer(retriever), store, chatModel, log });
+  const answerer = createAnswerer({ retriever, store, chatModel, log });
   const subscriptions = new SubscriptionStore(config.digest.subscriptionsDb, config.timezone);
   const summarize = createSummarizer(config, log);
   let queue: Promise<unknown> = Promise.resolve();
