@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Article } from "../../src/core/types.js";
 import { ArticleStore } from "../../src/store/articles.js";
 import { openDb } from "../../src/store/db.js";
+import { storeFile, testArticle } from "../support/articles.js";
 
 /** A fresh temporary directory, removed by the returned cleanup. */
 export function tempDir(): { dir: string; cleanup: () => void } {
@@ -11,20 +12,9 @@ export function tempDir(): { dir: string; cleanup: () => void } {
   return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** An article with sensible defaults for the fields a test does not care about. */
+/** An article with sensible defaults for the fields a test does not care about (stored 2020-03-28). */
 export function article(p: Partial<Article> & Pick<Article, "id" | "title" | "source" | "seq">): Article {
-  return {
-    subtitle: null,
-    district: null,
-    districts: p.district ? [p.district] : [],
-    date: null,
-    dateText: null,
-    byline: null,
-    text: `${p.title}。`,
-    repeatedParagraphs: [],
-    ingestedAt: "2020-03-28T00:00:00.000Z",
-    ...p,
-  };
+  return testArticle({ ingestedAt: "2020-03-28T00:00:00.000Z", ...p });
 }
 
 /** Stores `articles` in `store`, one bulletin file per distinct `source`, all ingested at `ingestedAt` when given. */
@@ -35,18 +25,7 @@ export function put(store: ArticleStore, articles: Article[], ingestedAt?: strin
     bySource.set(x.source, [...(bySource.get(x.source) ?? []), x]);
   }
   for (const [source, list] of bySource) {
-    store.putFile(
-      {
-        source,
-        path: `/tmp/${source}`,
-        hash: source,
-        size: 1,
-        encoding: "utf-8",
-        articleCount: list.length,
-        ingestedAt: list[0]?.ingestedAt ?? new Date().toISOString(),
-      },
-      list,
-    );
+    storeFile(store, source, list, list[0]?.ingestedAt ?? new Date().toISOString());
   }
 }
 

@@ -5,6 +5,7 @@ import { loadConfig } from "../../src/config/env.js";
 import type { Article } from "../../src/core/types.js";
 import { ArticleStore } from "../../src/store/articles.js";
 import { openDb } from "../../src/store/db.js";
+import { storeFile, testArticle } from "../support/articles.js";
 
 /** Project root (for the bundled model). */
 export const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -18,19 +19,7 @@ export function tempConfig(prefix = "idx-") {
 
 /** An article with sensible defaults. */
 export function article(p: Partial<Article> & Pick<Article, "id" | "title" | "text">): Article {
-  return {
-    subtitle: null,
-    district: null,
-    districts: p.district ? [p.district] : [],
-    date: null,
-    dateText: null,
-    byline: null,
-    repeatedParagraphs: [],
-    source: "test.txt",
-    seq: 0,
-    ingestedAt: "2026-01-01T00:00:00.000Z",
-    ...p,
-  };
+  return testArticle(p);
 }
 
 /** Stores `articles` as bulletin file `source` (replacing that file's previous articles). */
@@ -40,17 +29,11 @@ export function putArticles(
   articles: Article[],
   ingestedAt = "2026-01-01T00:00:00.000Z",
 ): void {
-  store.putFile(
-    {
-      source,
-      path: `/tmp/${source}`,
-      hash: source,
-      size: 1,
-      encoding: "utf-8",
-      articleCount: articles.length,
-      ingestedAt,
-    },
+  storeFile(
+    store,
+    source,
     articles.map((a, i) => ({ ...a, source, seq: i, ingestedAt })),
+    ingestedAt,
   );
 }
 
