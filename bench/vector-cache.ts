@@ -70,7 +70,9 @@ export class BenchEmbedder implements PassageEmbedder {
   async embedRaw(texts: string[], onBatch?: (done: number, total: number) => void): Promise<Float32Array[]> {
     this.texts.push(...texts);
     // A real tier measures the model: it never reads the cache (it refreshes it).
-    const out: (Float32Array | undefined)[] = texts.map((t) => (this.allowReal ? undefined : this.cache.get(this.key(t))));
+    const out: (Float32Array | undefined)[] = texts.map((t) =>
+      this.allowReal ? undefined : this.cache.get(this.key(t)),
+    );
     const missing = out.flatMap((v, i) => (v ? [] : [i]));
     this.cachedCount += texts.length - missing.length;
     if (missing.length && this.allowReal) {
