@@ -104,7 +104,7 @@ export class BenchEmbedder implements PassageEmbedder {
     const keys = [...this.cache.keys()];
     const dim = this.cache.values().next().value?.length ?? 0;
     const data = new Float32Array(keys.length * dim);
-    keys.forEach((k, i) => data.set(this.cache.get(k) as Float32Array, i * dim));
+    for (const [i, k] of keys.entries()) data.set(this.cache.get(k) as Float32Array, i * dim);
     fs.writeFileSync(this.file, Buffer.from(data.buffer));
     fs.writeFileSync(`${this.file}.json`, JSON.stringify({ keys, dim }));
   }

@@ -1,7 +1,7 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type BotConfig, BotError, type Context, GrammyError, HttpError } from "grammy";
+import { Bot, type BotConfig, type BotError, type Context, GrammyError, HttpError } from "grammy";
 import { scrubSecrets } from "../log.js";
 import { allowlist } from "./access.js";
 import { articleCommands } from "./commands/article.js";

@@ -30,6 +30,7 @@ export function cleanLine(line: string): string {
   return halfWidthAlnum(
     line
       .replace(/[\u200B-\u200D\u2060\uFEFF]/g, "")
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing stray control characters is the point
       .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, "")
       .replace(/[\u3000\u00A0\t]/g, " "),
   )

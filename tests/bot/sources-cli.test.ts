@@ -11,7 +11,7 @@ describe("sources CLI formatting", () => {
       2,
     );
     const lines = text.split("\n");
-    expect(lines[0]).toMatch(/^孟州市\s+4  2020-03-25 … 2020-03-28$/);
+    expect(lines[0]).toMatch(/^孟州市\s+4 {2}2020-03-25 … 2020-03-28$/);
     expect(lines[1]).toContain("(none)");
     expect(lines[2]).toBe("total: 5 articles from 2 files, 2020-03-25 … 2020-03-28");
   });

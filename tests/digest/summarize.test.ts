@@ -88,7 +88,10 @@ describe("summarizeArticle", () => {
     // The cut falls between two words of jieba's segmentation of the whole text.
     const ends = new Set<number>();
     let pos = 0;
-    for (const w of Jieba.withDict(dict).cut(text, true)) ends.add((pos += w.length));
+    for (const w of Jieba.withDict(dict).cut(text, true)) {
+      pos += w.length;
+      ends.add(pos);
+    }
     expect(ends.has(kept.length)).toBe(true);
 
     const quoted = `会议要求，要聚焦“${"齐头并进上台阶、争先恐后做贡献、".repeat(6)}”的主旋律，凝聚合力。`;

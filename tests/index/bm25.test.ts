@@ -11,7 +11,7 @@ const docs = [
 
 function build(): Bm25Index {
   const idx = new Bm25Index();
-  docs.forEach((d, i) => idx.add(i, tokenize(d)));
+  for (const [i, d] of docs.entries()) idx.add(i, tokenize(d));
   return idx;
 }
 
@@ -49,7 +49,10 @@ describe("Bm25Index", () => {
 
   it("selects the same top k with a filter as a full sort would", () => {
     let seed = 1;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const rand = () => {
+      seed = (seed * 16807) % 2147483647;
+      return (seed - 1) / 2147483646;
+    };
     const vocab = Array.from({ length: 300 }, (_, i) => `t${i}`);
     const pick = () => vocab[Math.floor(rand() ** 2 * vocab.length)] as string;
     const idx = new Bm25Index();

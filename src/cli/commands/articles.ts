@@ -23,7 +23,7 @@ function displayWidth(s: string): number {
 }
 
 /** `s` cut to at most `width` columns (with "…") and padded to exactly `width`. */
-function fit(s: string, width: number): string {
+function fitWidth(s: string, width: number): string {
   let out = "";
   for (const c of s) {
     if (displayWidth(out + c) > width - (displayWidth(s) > width ? 1 : 0)) {
@@ -51,10 +51,10 @@ export function articleJson(a: Article) {
 
 /** Stored articles as a readable table: id, date (or the date as printed), district, title, source. */
 export function formatArticleTable(articles: Article[]): string {
-  const header = `${fit("id", 8)}  ${fit("date", 14)}  ${fit("district", 8)}  ${fit("title", 48)}  source`;
+  const header = `${fitWidth("id", 8)}  ${fitWidth("date", 14)}  ${fitWidth("district", 8)}  ${fitWidth("title", 48)}  source`;
   const rows = articles.map(
     (a) =>
-      `${a.id}  ${fit(a.date ?? a.dateText ?? "-", 14)}  ${fit(a.district ?? "-", 8)}  ${fit(a.title, 48)}  ${a.source}`,
+      `${a.id}  ${fitWidth(a.date ?? a.dateText ?? "-", 14)}  ${fitWidth(a.district ?? "-", 8)}  ${fitWidth(a.title, 48)}  ${a.source}`,
   );
   return [header, ...rows, `${articles.length} articles`].join("\n");
 }
