@@ -1,5 +1,6 @@
 import { normalizeQuery } from "../core/normalize.js";
 import { surnameAt } from "../facts/names.js";
+import { cutWords } from "./units.js";
 
 /** What a question asks for. */
 export type Intent =
@@ -32,6 +33,15 @@ export interface QuestionAnalysis {
   verb?: string;
   /** Content of the question with question words removed, for matching. */
   content: string;
+  /**
+   * Which/where questions: the words that frame the ask next to the question word ("依托哪些优势" →
+   * 依托, 优势; "在哪个社区召开" → 社区, 召开). The clause that answers carries them.
+   */
+  focus: string[];
+  /** "提出了哪些要求", "对哪些工作作了部署", "强调了什么": the points a meeting or a leader set out are asked for. */
+  points: boolean;
+  /** Years the question names ("2020年…"): an answer about another printed year is no answer. */
+  years: string[];
 }
 
 const ROLE_WORDS: { re: RegExp; intent: Intent; roles: string[] }[] = [
@@ -55,6 +65,30 @@ const ASKS_WHICH = /哪些|哪几|哪个|哪项|哪家|什么|啥|怎样|如何|
 const FILLERS =
   /请问|请|告诉我|一下|几月几[日号]|几号|几点|哪年|哪一年|哪个月|几[个名位家项次人天年条所种场批辆吨件户处]|是谁|谁是|有谁|都有谁|是哪天|哪一天|哪天|什么时候|何时|什么时间|在哪里|在哪儿|在哪|哪里|何地|多少|多长时间|多长|多久|哪些|哪几位|哪几个|哪位|哪个|什么|谁|了吗|吗|呢|呀|吧|啊|的|了|？|\?|！|!|。|，|,|“|”|"|\s/g;
 
+/**
+ * Aspect particles inside a role verb ("讲了话", "发了言", "致过辞", "带了队"): the verb as it is printed
+ * in the news, so the role is still recognized.
+ */
+function collapseParticles(text: string): string {
+  return text.replace(/([讲发致带率])(?:了|过)(话|言|辞|队)/g, "$1$2");
+}
+
+/**
+ * Generic category nouns a which-question asks for ("哪几所学校", "哪些地方", "哪些单位"): the answer
+ * names instances (建设路小学), so they are the ask, not content the news must print.
+ */
+const CATEGORY_NOUNS = /^(?:学校|地方|单位|部门|人|人员|企业|机构|场所|地点|处所)$/;
+
+/** Framing words of a question about the points set out ("提出了哪些要求"): the ask, not content. */
+const POINTS_ASK =
+  /(?:提出|强调|要求|部署|安排|指出|明确)(?:了|过)?(?:哪些|哪几[项点条个]?|什么|啥)|(?:哪些|哪几[项点条个]?|什么)(?:要求|部署|措施|举措|任务|重点)|对(?:哪些|哪几[项个]?|什么)(?:工作|方面|事项)?(?:作|做|进行)?(?:了)?(?:部署|安排|强调|要求)/;
+const POINTS_FRAME = /提出|强调|要求|部署|安排|指出|明确|措施|举措|任务|重点|方面/g;
+
+/** A question word of a which/where question ("哪些", "哪几所", "哪个", "什么"). */
+const WH_WORD = /^(?:哪.*|什么|啥)$/;
+/** Particles and prepositions skipped when reading the words around a question word. */
+const FOCUS_SKIP = /^(?:了|过|着|的|在|对|作|做|到|去|是|有|把|被|给|向|从|为)$/;
+
 /** Offices people hold: a who_post question names one ("卫东区人大常委会主任是谁"). */
 const POST_WORD =
   /(书记|副书记|区长|副区长|市长|副市长|县长|主任|副主任|主席|副主席|局长|副局长|部长|常委|委员|镇长|乡长|院长|组长|总经理|董事长|秘书长|校长|会长|政委|检察长)$/;
@@ -66,10 +100,15 @@ const POST_WORD =
  * Traditional characters and full-width forms are normalized first. Pure.
  */
 export function analyzeQuestion(question: string, districts: readonly string[] = []): QuestionAnalysis {
-  const text = normalizeQuery(question);
-  const content = text.replace(FILLERS, " ").replace(/\s+/g, " ").trim();
+  const text = collapseParticles(normalizeQuery(question));
+  const points = POINTS_ASK.test(text) && !ASKS_WHO.test(text);
+  const { focus, category } = askFrame(text);
+  let asked = points ? text.replace(POINTS_ASK, " ").replace(POINTS_FRAME, " ") : text;
+  if (category) asked = asked.replace(new RegExp(`(哪[^${category[0]}]{0,2}|什么)${category}`, "g"), " ");
+  const content = asked.replace(FILLERS, " ").replace(/\s+/g, " ").trim();
   const district = [...districts].sort((a, b) => b.length - a.length).find((d) => d && text.includes(d));
-  const base = { text, content, district: district || undefined, roles: [] as string[] };
+  const years = [...text.matchAll(/((?:19|20)\d{2})年/g)].map((m) => m[1] ?? "");
+  const base = { text, content, district: district || undefined, roles: [] as string[], focus, points, years };
 
   // "X担任什么职务" / "X是什么职务": the post of a person.
   const postOf = text.match(
@@ -101,11 +140,42 @@ export function analyzeQuestion(question: string, districts: readonly string[] =
   }
   if (ASKS_WHEN.test(text)) return { ...base, intent: "when" };
   if (ASKS_WHERE.test(text)) return { ...base, intent: "where" };
-  if (ASKS_HOWMANY.test(text)) return { ...base, intent: "howmany" };
+  // "哪几所学校" asks which, not how many.
+  if (ASKS_HOWMANY.test(text.replace(/哪几/g, "哪些"))) return { ...base, intent: "howmany" };
   if (asksWho) {
     const verb = text.match(/谁(?:来|去|负责|亲自)?([\u4e00-\u9fff]{2})/)?.[1];
     return { ...base, intent: "who_did", verb };
   }
   if (ASKS_WHICH.test(text)) return { ...base, intent: "which" };
   return { ...base, intent: "generic" };
+}
+
+/**
+ * The words around the question word of a which/where question: the verb before it and the noun and
+ * verb after it ("依托哪些优势走…" → 依托, 优势; "在哪个社区召开的" → 社区, 召开), and the noun when it is a
+ * generic category ("哪几所学校" → 学校).
+ */
+function askFrame(text: string): { focus: string[]; category?: string } {
+  const words = cutWords(text);
+  const at = words.findIndex((w) => WH_WORD.test(w));
+  if (at < 0) return { focus: [] };
+  const focus: string[] = [];
+  const before = words.slice(Math.max(0, at - 2), at).filter((w) => !FOCUS_SKIP.test(w));
+  const prev = before[before.length - 1];
+  if (prev && prev.length >= 2) focus.push(prev);
+  let category: string | undefined;
+  // "哪/几所/学校": the measure word may be cut on its own.
+  let i = at + 1;
+  if (/^几.?$|^[个所位家项条些]$/.test(words[i] ?? "")) i++;
+  const noun = words[i];
+  if (noun && noun.length >= 1 && /^[\u4e00-\u9fff]+$/.test(noun) && !FOCUS_SKIP.test(noun)) {
+    if (CATEGORY_NOUNS.test(noun)) category = noun;
+    else if (noun.length >= 2) focus.push(noun);
+  }
+  for (const w of words.slice(i + 1, i + 4)) {
+    if (FOCUS_SKIP.test(w)) continue;
+    if (w.length >= 2 && /^[\u4e00-\u9fff]+$/.test(w)) focus.push(w);
+    break;
+  }
+  return { focus, category };
 }

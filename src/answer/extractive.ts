@@ -93,6 +93,7 @@ function bestClause(
   weights: Map<string, number>,
   ok: (c: Span) => boolean,
   leadMax = 8,
+  focus: string[] = [],
 ): string | undefined {
   const clauses = splitClauses(s.sentence);
   const local = withoutTitleUnits(weights, s.cand.article.title);
@@ -100,7 +101,7 @@ function bestClause(
   let bestCov = -1;
   clauses.forEach((c, i) => {
     if (!ok(c)) return;
-    const cv = coverage(local, c.text) + 0.01 * coverage(weights, c.text);
+    const cv = coverage(local, c.text) + 0.01 * coverage(weights, c.text) + focusShare(focus, c.text);
     if (cv > bestCov) {
       bestCov = cv;
       best = i;
@@ -117,6 +118,16 @@ function bestClause(
   const next = clauses[best + 1];
   if (cur && next && clauseText(cur).length <= leadMax) to = best + 1;
   return joinClauses(s.cand.article, clauses.slice(from, to + 1));
+}
+
+/**
+ * Share of the question's ask words (the words framing its question word: "依托哪些优势" → 依托, 优势)
+ * that a clause carries: of two clauses matching the topic, the one that answers the ask wins over
+ * the one that restates the question.
+ */
+function focusShare(focus: string[], text: string): number {
+  if (focus.length === 0) return 0;
+  return (0.5 * focus.filter((f) => text.includes(f)).length) / focus.length;
 }
 
 /** "自2月19日起,卫东区广泛开展…": the date as printed and the clause it dates. */
@@ -162,13 +173,13 @@ function dateClause(s: ScoredSentence, weights: Map<string, number>): string {
  * clause before it when it starts mid-statement (是…, 并…) and the clauses
  * after it until about 60 characters ("就做好一季度经济工作,会议强调,一要…").
  */
-function clauseWindow(s: ScoredSentence, weights: Map<string, number>): string {
+function clauseWindow(s: ScoredSentence, weights: Map<string, number>, focus: string[] = []): string {
   const clauses = splitClauses(s.sentence);
   const local = withoutTitleUnits(weights, s.cand.article.title);
   let best = 0;
   let bestCov = -1;
   clauses.forEach((c, i) => {
-    const cv = coverage(local, c.text) + 0.01 * coverage(weights, c.text);
+    const cv = coverage(local, c.text) + 0.01 * coverage(weights, c.text) + focusShare(focus, c.text);
     if (cv > bestCov) {
       bestCov = cv;
       best = i;
@@ -210,7 +221,8 @@ function lastIndexIn(articleText: string, claim: string, from: number, limit: nu
 
 /** Sentence-level answers: when, where, how many, which, who did, generic. */
 export function sentenceClaims(a: QuestionAnalysis, scored: ScoredSentence[], weights: Map<string, number>): Claim[] {
-  const relevant = scored.filter((s) => s.cov >= MIN_COVERAGE && s.sentCov > 0);
+  // A question about a year ("2020年…") is not answered by a sentence printing only other years (2019年).
+  const relevant = scored.filter((s) => s.cov >= MIN_COVERAGE && s.sentCov > 0 && yearFits(a.years, s));
   // The sentence passing `ok` that best covers what the question asks beyond its article's title
   // (a date, place or person of something else is no answer).
   const pick = (ok: (s: ScoredSentence) => boolean, min = MIN_CLAUSE_COVERAGE) => {
@@ -231,7 +243,7 @@ export function sentenceClaims(a: QuestionAnalysis, scored: ScoredSentence[], we
       const place =
         /在[^，,。]{2,30}?(?:召开|举行|开展|进行|举办|揭牌|启动|成立|设立|落户|开工|建成|投用)|到[^，,。]{2,}|来到|前往|位于|地点|落户/;
       const s = pick((x) => place.test(x.sentence.text));
-      const text = s && bestClause(s, weights, (c) => place.test(c.text));
+      const text = s && bestClause(s, weights, (c) => place.test(c.text), 8, a.focus);
       return s && text ? [claimOf(s, text)] : [];
     }
     case "howmany": {
@@ -262,9 +274,13 @@ export function sentenceClaims(a: QuestionAnalysis, scored: ScoredSentence[], we
     }
     case "which": {
       // "提出了什么要求", "有哪些措施": the framing words weigh less than in when/where questions.
+      if (a.points) {
+        const points = pointClaims(relevant, scored, weights);
+        if (points.length > 0) return points;
+      }
       const s = pick(() => true, MIN_CLAUSE_COVERAGE * 0.6);
       if (!s) return [];
-      const text = s.sentence.text.length <= 100 ? s.sentence.text : clauseWindow(s, weights);
+      const text = s.sentence.text.length <= 100 ? s.sentence.text : clauseWindow(s, weights, a.focus);
       return text ? [claimOf(s, text)] : [];
     }
     default: {
@@ -275,6 +291,74 @@ export function sentenceClaims(a: QuestionAnalysis, scored: ScoredSentence[], we
         .filter((c) => c.text);
     }
   }
+}
+
+/** Whether a sentence can answer a question about `years`: it prints one of them, or no year at all. */
+function yearFits(years: string[], s: ScoredSentence): boolean {
+  if (years.length === 0) return true;
+  const printed = [...s.sentence.text.matchAll(/((?:19|20)\d{2})年/g)].map((m) => m[1]);
+  if (printed.length > 0) return printed.some((y) => y && years.includes(y));
+  // No year printed: the article's own date must not contradict.
+  const dated = s.cand.article.date?.slice(0, 4);
+  return !dated || years.includes(dated);
+}
+
+/**
+ * A sentence that sets out a point: numbered ("一要…", "二是…", "第三，…", "首先…", "（一）…") or stated
+ * by the meeting or a leader ("会议强调，…", "就开展…工作，李建超强调，…").
+ */
+const POINT_SENTENCE =
+  /^(?:[一二三四五六七八九十]+(?:要|是|、|方面)|第[一二三四五六七八九十]+[，,、是]|首先|其次|再次|最后|[（(][一二三四五六七八九十\d]+[)）])|^(?:就[^，,。]{2,40}[，,])?(?:会议|[\u4e00-\u9fff]{2,4})(?:强调|要求|指出|提出)[，,:：]/;
+const NUMBERED =
+  /^(?:[一二三四五六七八九十]+(?:要|是|、|方面)|第[一二三四五六七八九十]+[，,、是]|其次|再次|最后|[（(][一二三四五六七八九十\d]+[)）])/;
+const MAX_POINTS = 6;
+
+/**
+ * "提出了哪些要求", "对哪些工作作了部署": the points set out in the article the question is about, in
+ * printed order, each cut to its lead ("三要创建合力再凝聚", "就开展“四城联创”工作，李建超强调，思想认识
+ * 要再提高"). When the question asks about a topic beyond the article's title ("在安全生产方面"), only
+ * points on that topic; none when no point covers it (the caller then looks for a sentence).
+ */
+function pointClaims(relevant: ScoredSentence[], scored: ScoredSentence[], weights: Map<string, number>): Claim[] {
+  const top = relevant[0];
+  if (!top) return [];
+  const article = top.cand.article;
+  const local = withoutTitleUnits(weights, article.title);
+  const topical = local !== weights;
+  // Every sentence of that article: a numbered heading ("四要社会氛围再营造。") need not repeat the question's words.
+  // A numbered point right after one on the topic belongs to the same list ("就做好…，会议强调，一要…。二要…").
+  let listed = false;
+  const points = scored
+    .filter((s) => s.cand.article.id === article.id && POINT_SENTENCE.test(s.sentence.text))
+    .sort((x, y) => x.sentence.start - y.sentence.start)
+    .filter((s) => {
+      const onTopic = !topical || coverage(local, s.sentence.text) >= MIN_CLAUSE_COVERAGE;
+      listed = onTopic || (listed && NUMBERED.test(s.sentence.text));
+      return listed;
+    })
+    .slice(0, MAX_POINTS);
+  if (points.length === 0) return [];
+  const parts = points.map((s) => {
+    const clauses = splitClauses(s.sentence);
+    // Up to the first clause after the stating verb ("李建超强调，思想认识要再提高"), at least ~16 characters;
+    // when that clause states no requirement (…开展以来), the topic and the stating verb only.
+    const verbAt = clauses.findIndex((c) => /(?:强调|要求|指出|提出)$/.test(c.text));
+    let to = verbAt < 0 ? 0 : verbAt + 1;
+    if (verbAt > 0 && !/要|必须|务必|确保|坚持|加强|强化|推进/.test(clauses[to]?.text ?? "")) to = verbAt;
+    else while (to + 1 < clauses.length && (clauses[to]?.end ?? 0) - (clauses[0]?.start ?? 0) < 16) to++;
+    const used = clauses.slice(0, Math.min(to, clauses.length - 1) + 1);
+    return {
+      text: joinClauses(article, used),
+      span: { start: s.sentence.start, end: used[used.length - 1]?.end ?? s.sentence.end },
+    };
+  });
+  return [
+    {
+      text: parts.map((p) => p.text.replace(/[。；;，,\s]+$/, "")).join("；"),
+      article,
+      spans: parts.map((p) => quoteSpan(article.text, p.span.start, p.span.end, p.span.start, p.span.end)),
+    },
+  ];
 }
 
 /** The printed clause of a role fact: its subject and verb up to the end of that clause. */

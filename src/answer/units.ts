@@ -9,6 +9,11 @@ function segmenter(): Jieba {
   return jieba;
 }
 
+/** The jieba words of `text` (precise mode). */
+export function cutWords(text: string): string[] {
+  return segmenter().cut(text, false);
+}
+
 /** Words that carry no content in a question about the news. */
 const STOP = new Set([
   "是",
@@ -61,6 +66,9 @@ const STOP = new Set([
   "时间",
   "日期",
   "具体",
+  "方面",
+  "哪些",
+  "哪几",
 ]);
 
 /**

@@ -51,6 +51,33 @@ describe("analyzeQuestion", () => {
     expect(intent("观摩了哪些示范点？")).toBe("which");
     expect(intent("陕州区冬春人居环境整治")).toBe("generic");
   });
+  it("reads a role verb with an aspect particle inside it as the role", () => {
+    expect(analyzeQuestion("动员部署会上谁讲了话？", D)).toMatchObject({ intent: "speak", roles: ["讲话"] });
+    expect(analyzeQuestion("哪些单位发了言？", D)).toMatchObject({ intent: "speak", roles: ["发言"] });
+    expect(intent("谁主持了会议？")).toBe("preside");
+    expect(intent("谁带了队？")).toBe("accompany");
+  });
+  it("reads 哪几所 as which, and leaves generic category nouns and question frames out of the content", () => {
+    const a = analyzeQuestion("中原区领导六一慰问去了哪几所学校？", D);
+    expect(a.intent).toBe("which");
+    expect(a.content).not.toContain("学校");
+    expect(a.content).toContain("慰问");
+    expect(analyzeQuestion("焦西街道在安全生产方面强调了什么？", D)).toMatchObject({ intent: "which", points: true });
+    expect(analyzeQuestion("焦西街道在安全生产方面强调了什么？", D).content).not.toMatch(/强调|方面/);
+    // A which-question about named things keeps its noun: it is content the news must print.
+    expect(analyzeQuestion("观摩了哪些示范点？", D).content).toContain("示范点");
+  });
+  it("reads the ask around the question word, the points asked for, and the years named", () => {
+    expect(analyzeQuestion("一文说要依托哪些优势走差异化发展道路？", D).focus).toEqual(["依托", "优势"]);
+    expect(analyzeQuestion("红色物业观摩推进会在哪个社区召开的？", D).focus).toEqual(["社区", "召开"]);
+    expect(analyzeQuestion("推进会提出了哪些要求？", D)).toMatchObject({ intent: "which", points: true });
+    expect(analyzeQuestion("李建超对哪些工作作了部署？", D).points).toBe(true);
+    expect(analyzeQuestion("哪些人出席了推进会？", D).points).toBe(false);
+    expect(analyzeQuestion("2020年孟州市地区生产总值是多少？", D)).toMatchObject({
+      intent: "howmany",
+      years: ["2020"],
+    });
+  });
   it("normalizes traditional characters and full-width forms first", () => {
     const a = analyzeQuestion("衛東區人大常委會主任是誰？", D);
     expect(a.text).toBe("卫东区人大常委会主任是谁?");
