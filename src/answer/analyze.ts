@@ -40,6 +40,8 @@ export interface QuestionAnalysis {
   focus: string[];
   /** "提出了哪些要求", "对哪些工作作了部署", "强调了什么": the points a meeting or a leader set out are asked for. */
   points: boolean;
+  /** The generic category a which-question asks for ("学校" in "哪几所学校"), left out of `content`. */
+  category?: string;
   /** Years the question names ("2020年…"): an answer about another printed year is no answer. */
   years: string[];
 }
@@ -79,6 +81,21 @@ function collapseParticles(text: string): string {
  */
 const CATEGORY_NOUNS = /^(?:学校|地方|单位|部门|人|人员|企业|机构|场所|地点|处所)$/;
 
+/**
+ * How the news prints instances of a category in a list: 建设路小学、 is a 学校, 区消防救援大队、 a 单位.
+ * A which-question about a category is answered only by a sentence naming at least one.
+ */
+export const CATEGORY_INSTANCE: Record<string, RegExp> = {
+  学校: /(?:小学|中学|大学|学院|学校|幼儿园|师专|职高|技校)(?=[、，,。；;及和与等]|$)/g,
+  单位: /(?:局|大队|支队|中队|部|站|院|委员会|办公室|中心|公司|所|厂|街道|社区)(?=[、，,。；;及和与等]|$)/g,
+  部门: /(?:局|部|委|办|中心|大队)(?=[、，,。；;及和与等]|$)/g,
+  机构: /(?:局|部|委|办|中心|院|所|站)(?=[、，,。；;及和与等]|$)/g,
+  企业: /(?:公司|集团|厂|企业)(?=[、，,。；;及和与等]|$)/g,
+  地方: /(?:路|街|村|镇|乡|社区|小区|园|现场|工地|局|大队|站|医院|学校|中心)(?=[、，,。；;及和与等]|$)/g,
+  地点: /(?:路|街|村|镇|乡|社区|小区|园|现场|工地)(?=[、，,。；;及和与等]|$)/g,
+  场所: /(?:场|馆|院|中心|市场|商场|超市)(?=[、，,。；;及和与等]|$)/g,
+};
+
 /** Framing words of a question about the points set out ("提出了哪些要求"): the ask, not content. */
 const POINTS_ASK =
   /(?:提出|强调|要求|部署|安排|指出|明确)(?:了|过)?(?:哪些|哪几[项点条个]?|什么|啥)|(?:哪些|哪几[项点条个]?|什么)(?:要求|部署|措施|举措|任务|重点)|对(?:哪些|哪几[项个]?|什么)(?:工作|方面|事项)?(?:作|做|进行)?(?:了)?(?:部署|安排|强调|要求)/;
@@ -108,7 +125,16 @@ export function analyzeQuestion(question: string, districts: readonly string[] =
   const content = asked.replace(FILLERS, " ").replace(/\s+/g, " ").trim();
   const district = [...districts].sort((a, b) => b.length - a.length).find((d) => d && text.includes(d));
   const years = [...text.matchAll(/((?:19|20)\d{2})年/g)].map((m) => m[1] ?? "");
-  const base = { text, content, district: district || undefined, roles: [] as string[], focus, points, years };
+  const base = {
+    text,
+    content,
+    district: district || undefined,
+    roles: [] as string[],
+    focus,
+    points,
+    years,
+    category,
+  };
 
   // "X担任什么职务" / "X是什么职务": the post of a person.
   const postOf = text.match(

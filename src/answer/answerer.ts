@@ -191,6 +191,11 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
           const top = Math.max(0, ...cands.map((c) => relevance.get(c.article.id) ?? 0));
           const asked = cands.filter((c) => (relevance.get(c.article.id) ?? 0) >= Math.max(MIN_COVERAGE, top * 0.9));
           claims = sentenceClaims({ ...a, intent: "who_did" }, scoreSentences(asked, weights), weights);
+        } else if (claims.length === 0 && a.intent === "who_did") {
+          // "慰问了哪些单位": no role verb to match; the sentence that names them, as for a which-question.
+          const top = Math.max(0, ...cands.map((c) => relevance.get(c.article.id) ?? 0));
+          const asked = cands.filter((c) => (relevance.get(c.article.id) ?? 0) >= Math.max(MIN_COVERAGE, top * 0.9));
+          claims = sentenceClaims({ ...a, intent: "which" }, scoreSentences(asked, weights), weights);
         }
       } else {
         claims = sentenceClaims(a, scoreSentences(cands, weights), weights);

@@ -1,7 +1,7 @@
 import type { Article } from "../core/types.js";
 import { type Span, splitClauses, splitSentences } from "../facts/text.js";
 import type { Fact } from "../facts/types.js";
-import type { QuestionAnalysis } from "./analyze.js";
+import { CATEGORY_INSTANCE, type QuestionAnalysis } from "./analyze.js";
 import { type Claim, quoteSpan } from "./citations.js";
 import { numbersIn } from "./guard.js";
 import { coverage } from "./units.js";
@@ -229,7 +229,10 @@ export function sentenceClaims(a: QuestionAnalysis, scored: ScoredSentence[], we
     let best: { s: ScoredSentence; cov: number } | undefined;
     for (const s of relevant.slice(0, 12)) {
       if (!ok(s)) continue;
-      const cov = coverage(withoutTitleUnits(weights, s.cand.article.title), s.sentence.text) + 0.05 * s.score;
+      const cov =
+        coverage(withoutTitleUnits(weights, s.cand.article.title), s.sentence.text) +
+        0.05 * s.score +
+        instanceBonus(a.category, s.sentence.text);
       if (!best || cov > best.cov) best = { s, cov };
     }
     return best && best.cov >= min ? best.s : undefined;
@@ -278,7 +281,8 @@ export function sentenceClaims(a: QuestionAnalysis, scored: ScoredSentence[], we
         const points = pointClaims(relevant, scored, weights);
         if (points.length > 0) return points;
       }
-      const s = pick(() => true, MIN_CLAUSE_COVERAGE * 0.6);
+      // "哪些企业": only a sentence that names one (a sentence on the topic naming none does not answer).
+      const s = pick((x) => instanceCount(a.category, x.sentence.text) !== 0, MIN_CLAUSE_COVERAGE * 0.6);
       if (!s) return [];
       const text = s.sentence.text.length <= 100 ? s.sentence.text : clauseWindow(s, weights, a.focus);
       return text ? [claimOf(s, text)] : [];
@@ -291,6 +295,22 @@ export function sentenceClaims(a: QuestionAnalysis, scored: ScoredSentence[], we
         .filter((c) => c.text);
     }
   }
+}
+
+/**
+ * "哪几所学校", "哪些单位": a sentence naming several instances of the category asked for (建设路小学、
+ * 建设路第二小学) is preferred (0.2 for two or more, 0.1 for one). It never makes an answer of a sentence
+ * on another topic: the bonus alone stays below the threshold.
+ */
+function instanceBonus(category: string | undefined, text: string): number {
+  const n = instanceCount(category, text);
+  return n >= 2 ? 0.2 : n === 1 ? 0.1 : 0;
+}
+
+/** How many instances of `category` a text names in a list; -1 when the category has no known form. */
+function instanceCount(category: string | undefined, text: string): number {
+  const re = category ? CATEGORY_INSTANCE[category] : undefined;
+  return re ? (text.match(re)?.length ?? 0) : -1;
 }
 
 /** Whether a sentence can answer a question about `years`: it prints one of them, or no year at all. */
@@ -313,6 +333,12 @@ const NUMBERED =
   /^(?:[一二三四五六七八九十]+(?:要|是|、|方面)|第[一二三四五六七八九十]+[，,、是]|其次|再次|最后|[（(][一二三四五六七八九十\d]+[)）])/;
 const MAX_POINTS = 6;
 
+/** The number a point prints ("三要…" → 3, "第二，…" → 2); 0 when it prints none. Only the numbers a list uses (1–10). */
+function pointNumber(text: string): number {
+  const m = text.match(/(?:^|[，,])(?:第)?([一二三四五六七八九十])(?:要|是|、|[，,])/);
+  return m?.[1] ? "一二三四五六七八九十".indexOf(m[1]) + 1 : 0;
+}
+
 /**
  * "提出了哪些要求", "对哪些工作作了部署": the points set out in the article the question is about, in
  * printed order, each cut to its lead ("三要创建合力再凝聚", "就开展“四城联创”工作，李建超强调，思想认识
@@ -327,16 +353,21 @@ function pointClaims(relevant: ScoredSentence[], scored: ScoredSentence[], weigh
   const topical = local !== weights;
   // Every sentence of that article: a numbered heading ("四要社会氛围再营造。") need not repeat the question's words.
   // A numbered point right after one on the topic belongs to the same list ("就做好…，会议强调，一要…。二要…").
+  // A number at or below the last one ("三要…", then "二要…") starts another list: the page's next article, not this one.
   let listed = false;
-  const points = scored
-    .filter((s) => s.cand.article.id === article.id && POINT_SENTENCE.test(s.sentence.text))
-    .sort((x, y) => x.sentence.start - y.sentence.start)
-    .filter((s) => {
-      const onTopic = !topical || coverage(local, s.sentence.text) >= MIN_CLAUSE_COVERAGE;
-      listed = onTopic || (listed && NUMBERED.test(s.sentence.text));
-      return listed;
-    })
-    .slice(0, MAX_POINTS);
+  let lastNo = 0;
+  const points: ScoredSentence[] = [];
+  for (const s of scored
+    .filter((x) => x.cand.article.id === article.id && POINT_SENTENCE.test(x.sentence.text))
+    .sort((x, y) => x.sentence.start - y.sentence.start)) {
+    const no = pointNumber(s.sentence.text);
+    if (no > 0 && no <= lastNo) break;
+    if (no > 0) lastNo = no;
+    const onTopic = !topical || coverage(local, s.sentence.text) >= MIN_CLAUSE_COVERAGE;
+    listed = onTopic || (listed && NUMBERED.test(s.sentence.text));
+    if (listed) points.push(s);
+    if (points.length >= MAX_POINTS) break;
+  }
   if (points.length === 0) return [];
   const parts = points.map((s) => {
     const clauses = splitClauses(s.sentence);
