@@ -369,7 +369,7 @@ function pointClaims(relevant: ScoredSentence[], scored: ScoredSentence[], weigh
     if (points.length >= MAX_POINTS) break;
   }
   if (points.length === 0) return [];
-  const parts = points.map((s) => {
+  const drafts = points.map((s) => {
     const clauses = splitClauses(s.sentence);
     // Up to the first clause after the stating verb ("李建超强调，思想认识要再提高"), at least ~16 characters;
     // when that clause states no requirement (…开展以来), the topic and the stating verb only.
@@ -377,12 +377,37 @@ function pointClaims(relevant: ScoredSentence[], scored: ScoredSentence[], weigh
     let to = verbAt < 0 ? 0 : verbAt + 1;
     if (verbAt > 0 && !/要|必须|务必|确保|坚持|加强|强化|推进/.test(clauses[to]?.text ?? "")) to = verbAt;
     else while (to + 1 < clauses.length && (clauses[to]?.end ?? 0) - (clauses[0]?.start ?? 0) < 16) to++;
-    const used = clauses.slice(0, Math.min(to, clauses.length - 1) + 1);
+    to = Math.min(to, clauses.length - 1);
+    // "…会议强调，一要…，确保…；二要…，夯实…；三要…": a list inside one sentence shows each numbered clause.
+    const inline = clauses.map((c, i) => ({ c, i })).filter(({ c, i }) => i >= to && NUMBERED.test(c.text));
+    const firstInline = inline[0];
+    if (inline.length >= 2 && firstInline && firstInline.i === to) {
+      const last = inline[inline.length - 1]?.c ?? firstInline.c;
+      return {
+        text: [joinClauses(article, clauses.slice(0, to + 1)), ...inline.slice(1).map(({ c }) => clauseText(c))].join(
+          "；",
+        ),
+        span: { start: s.sentence.start, end: last.end },
+      };
+    }
+    // A point picked for the topic asked about ("对教育提出了哪些要求") shows the clause that names it,
+    // when that is near its start; a point whose lead never gets to the topic is left out.
+    if (topical && coverage(local, s.sentence.text) >= MIN_CLAUSE_COVERAGE) {
+      while (
+        to + 1 < clauses.length &&
+        coverage(local, joinClauses(article, clauses.slice(0, to + 1))) < MIN_CLAUSE_COVERAGE
+      )
+        to++;
+      if ((clauses[to]?.end ?? 0) - s.sentence.start > 100) return undefined;
+    }
+    const used = clauses.slice(0, to + 1);
     return {
       text: joinClauses(article, used),
       span: { start: s.sentence.start, end: used[used.length - 1]?.end ?? s.sentence.end },
     };
   });
+  const parts = drafts.filter((p): p is NonNullable<typeof p> => p !== undefined);
+  if (parts.length === 0) return [];
   return [
     {
       text: parts.map((p) => p.text.replace(/[。；;，,\s]+$/, "")).join("；"),
