@@ -408,6 +408,20 @@ function pointClaims(relevant: ScoredSentence[], scored: ScoredSentence[], weigh
   });
   const parts = drafts.filter((p): p is NonNullable<typeof p> => p !== undefined);
   if (parts.length === 0) return [];
+  // A single point is the whole answer: its clauses up to about 80 characters, as printed.
+  const only = parts.length === 1 ? parts[0] : undefined;
+  const sentence = only && points.find((x) => x.sentence.start === only.span.start)?.sentence;
+  if (only && sentence && !only.text.includes("；")) {
+    const clauses = splitClauses(sentence);
+    let to = clauses.findIndex((c) => c.end >= only.span.end);
+    while (to + 1 < clauses.length && (clauses[to + 1]?.end ?? 0) - sentence.start <= 80) to++;
+    const used = clauses.slice(0, Math.max(0, to) + 1);
+    const end = used[used.length - 1]?.end ?? only.span.end;
+    if (end > only.span.end) {
+      only.text = joinClauses(article, used);
+      only.span = { start: sentence.start, end };
+    }
+  }
   return [
     {
       text: parts.map((p) => p.text.replace(/[。；;，,\s]+$/, "")).join("；"),
