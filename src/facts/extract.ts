@@ -222,14 +222,14 @@ function sentenceFacts(article: Article, sent: Span, known: Set<string>): Fact[]
     // A subject never reaches back across ；.
     const semi = Math.max(masked.lastIndexOf("；", v.start - 1), masked.lastIndexOf(";", v.start - 1));
     if (semi + 1 > segStart) segStart = semi + 1;
-    const between = masked.slice(segStart, v.start).replace(/\u0000/g, "");
+    const between = masked.slice(segStart, v.start).replaceAll("\u0000", "");
     let people = trailingList(
       s,
       mentions.filter((p) => p.start >= segStart && p.end <= v.start),
     );
     const lastP = people[people.length - 1];
     if (lastP) {
-      const gap = masked.slice(lastP.end, v.start).replace(/\u0000+/g, "");
+      const gap = masked.slice(lastP.end, v.start).replaceAll("\u0000", "");
       const ok = v.adjacent
         ? /^(?:还|也|又|进一步|再次|同时)?$/.test(gap)
         : /^[^，,；;。]*$/.test(gap) || /^(?:等|一行)?[^，,；;。]{0,8}[，,][^，,；;。]*$/.test(gap);
@@ -263,7 +263,7 @@ function sentenceFacts(article: Article, sent: Span, known: Set<string>): Fact[]
       for (let k = clauses.length - 1; k >= 0 && !value; k--) {
         const raw = clauses[k] ?? "";
         offset -= raw.length + (k < clauses.length - 1 ? 1 : 0);
-        const cut = raw.replace(/\u0000+/g, "").split(/分别|依次|先后|纷纷|结合|围绕|就|作了|作$/)[0] ?? "";
+        const cut = raw.replaceAll("\u0000", "").split(/分别|依次|先后|纷纷|结合|围绕|就|作了|作$/)[0] ?? "";
         const seg = cleanSegment(cut);
         if (
           seg.text.length >= 2 &&
