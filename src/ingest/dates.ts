@@ -91,7 +91,7 @@ export function pageYears(text: string): number[] {
     const before = text.slice(Math.max(0, at - 2), at);
     const after = text.slice(at + m[0].length, at + m[0].length + 8);
     if (/(到|至|展望|力争|锚定|瞄准|迈向|面向)$/.test(before)) continue;
-    if (/^(前|以前)/.test(after) || /^[^，,。；;！？]*?(远景|愿景|目标)/.test(after)) continue;
+    if (/^(前|以前)/.test(after) || /^[^，,。；;！？]*?(远景|愿景|目标|议程)/.test(after)) continue;
     years.push(Number(m[1]));
   }
   return years;
@@ -129,10 +129,12 @@ export interface YearContext {
 
 /**
  * The page's year context: the latest year the page mentions or the
- * planning period it opens, whichever is later.
+ * planning period it opens, whichever is later. A year after `currentYear`
+ * (the ingest clock's) cannot be the year of reported news — it is a target
+ * ("落实2030年可持续发展议程") — and is left out.
  */
-export function yearContext(pageText: string, issueDate?: string): YearContext {
-  const years = pageYears(pageText);
+export function yearContext(pageText: string, issueDate?: string, currentYear?: number): YearContext {
+  const years = pageYears(pageText).filter((y) => currentYear === undefined || y <= currentYear);
   const plan = planningYear(pageText);
   const candidates = [...years, ...(plan ? [plan] : [])];
   const pageYear = candidates.length ? Math.max(...candidates) : undefined;

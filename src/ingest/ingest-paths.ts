@@ -141,6 +141,7 @@ async function ingestFile(
   if (!decoded.ok) return skipped(abs, decoded.reason);
   const parsed: ParsedArticle[] = parsePage(decoded.text, {
     source,
+    now,
     ...(opts.issueDate ? { issueDate: opts.issueDate } : {}),
   });
   if (parsed.length === 0) return skipped(abs, "没有找到文章：文件里没有可识别的标题或正文");

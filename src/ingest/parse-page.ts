@@ -16,6 +16,8 @@ export interface ParsePageOptions {
   source?: string;
   /** Issue date YYYY-MM-DD: gives the year of dates printed without one. */
   issueDate?: string;
+  /** The ingest clock: years after its year are targets, never a page's year. Default: now. */
+  now?: Date;
 }
 
 const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
@@ -112,7 +114,7 @@ export function parsePage(raw: string, opts: ParsePageOptions = {}): ParsedArtic
   reattachFragments(hosts);
   for (const h of hosts) h.f.paras = h.paras;
   const pageText = finished.map((f) => [f.draft.title, f.draft.subtitle, ...f.paras].join("\n")).join("\n");
-  const ctx = yearContext(pageText, issueDate);
+  const ctx = yearContext(pageText, issueDate, (opts.now ?? new Date()).getUTCFullYear());
 
   const withTitles = finished.map((f) => ({ ...f, title: f.draft.title ?? deriveTitle(f.paras) }));
   const districts = withTitles.map((f) => articleDistricts(`${f.title} ${f.draft.subtitle ?? ""}`, f.paras.join("\n")));

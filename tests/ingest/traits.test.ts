@@ -270,6 +270,14 @@ describe("dates and years", () => {
     expect(yearContext("要锚定2035年美丽中国目标。2023年全年。")).toEqual({ pageYear: 2023 });
     expect(yearContext("2020年5月升级改造。2024年组织宣讲。")).toEqual({ pageYear: 2024 });
     expect(yearContext("2026年民生实事。")).toEqual({ pageYear: 2026 });
+    expect(yearContext("落实联合国2030年可持续发展议程。1月21日举行2022年第一次集体学习。")).toEqual({
+      pageYear: 2022,
+    });
+  });
+  it("never takes a year after the ingest clock's for the page year (it is a target)", () => {
+    expect(yearContext("推动2030年碳达峰。2022年第一次集体学习。", undefined, 2026)).toEqual({ pageYear: 2022 });
+    expect(yearContext("到时候在2031年再看。", undefined, 2026)).toEqual({});
+    expect(yearContext("2026年民生实事。", undefined, 2026)).toEqual({ pageYear: 2026 });
     expect(planningYear("奋力实现“十五五”开局")).toBe(2026);
     expect(planningYear("“十四五”开好局、起好步")).toBe(2021);
     expect(planningYear("“十三五”收官")).toBeUndefined();
