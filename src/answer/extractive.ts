@@ -219,6 +219,25 @@ function lastIndexIn(articleText: string, claim: string, from: number, limit: nu
   return at >= 0 && at < limit ? at + last.length : Math.min(limit, from + claim.length);
 }
 
+/** Verbs that make "在<place><verb>" a statement of where something happened. */
+const PLACE_VERBS = [
+  "召开",
+  "举行",
+  "开展",
+  "进行",
+  "举办",
+  "揭牌",
+  "启动",
+  "成立",
+  "设立",
+  "落户",
+  "开工",
+  "建成",
+  "投用",
+  "开幕",
+  "闭幕",
+];
+
 /** Sentence-level answers: when, where, how many, which, who did, generic. */
 export function sentenceClaims(a: QuestionAnalysis, scored: ScoredSentence[], weights: Map<string, number>): Claim[] {
   // A question about a year ("2020年…") is not answered by a sentence printing only other years (2019年).
@@ -243,8 +262,9 @@ export function sentenceClaims(a: QuestionAnalysis, scored: ScoredSentence[], we
       return s ? [claimOf(s, dateClause(s, weights))] : [];
     }
     case "where": {
-      const place =
-        /在[^，,。]{2,30}?(?:召开|举行|开展|进行|举办|揭牌|启动|成立|设立|落户|开工|建成|投用)|到[^，,。]{2,}|来到|前往|位于|地点|落户/;
+      // "在…召开"-style clauses; the question's own verb next to 在哪里 ("在哪里闭幕") counts too.
+      const verbs = [...PLACE_VERBS, ...a.focus.filter((f) => /^\p{Script=Han}{2,4}$/u.test(f))];
+      const place = new RegExp(`在[^，,。]{2,30}?(?:${verbs.join("|")})|到[^，,。]{2,}|来到|前往|位于|地点|落户`);
       const s = pick((x) => place.test(x.sentence.text));
       const text = s && bestClause(s, weights, (c) => place.test(c.text), 8, a.focus);
       return s && text ? [claimOf(s, text)] : [];

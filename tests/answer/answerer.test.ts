@@ -6,6 +6,7 @@ import { type Answerer, createAnswerer } from "../../src/answer/answerer.js";
 import { judge, parseEvalCases } from "../../src/answer/eval.js";
 import type { Answer } from "../../src/core/types.js";
 import type { ArticleStore } from "../../src/store/articles.js";
+import { storeFile, testArticle } from "../support/articles.js";
 import { FakeNewsRetriever } from "./fixtures/fake-retriever.js";
 import { sampleArticles } from "./fixtures/sample-articles.js";
 import { sampleStore } from "./fixtures/setup.js";
@@ -251,6 +252,29 @@ describe("repeated paragraphs", () => {
       const first = new FakeNewsRetriever([copy, ...sampleArticles()]);
       const a = await createAnswerer({ store: s2, retriever: first }).ask("张汭乡清运了多少吨沟塘垃圾及各类杂物？");
       expect(a.citations.map((c) => c.articleId)).toEqual(["a0000003"]);
+    } finally {
+      s2.db.close();
+      fs.rmSync(d2, { recursive: true, force: true });
+    }
+  });
+
+  it("answers a where question by the verb it asks about (在哪里闭幕)", async () => {
+    const { store: s2, dir: d2 } = sampleStore();
+    try {
+      const closing = testArticle({
+        id: "close001",
+        source: "national.txt",
+        title: "十三届全国人大常委会第三十四次会议闭幕",
+        text: "十三届全国人大常委会第三十四次会议20日上午在北京人民大会堂闭幕。会议表决通过了期货和衍生品法。",
+      });
+      storeFile(s2, "national.txt", [closing], "2026-01-02T00:00:00.000Z");
+      const r = new FakeNewsRetriever([closing, ...sampleArticles()]);
+      const a = await createAnswerer({ store: s2, retriever: r }).ask("十三届全国人大常委会第三十四次会议在哪里闭幕？");
+      expect(a.found).toBe(true);
+      expect(a.answer).toContain("北京人民大会堂");
+      expect(a.answer).toContain("[1]");
+      expect(closing.text).toContain(a.citations[0]?.quote ?? "-");
+      expect(a.citations[0]?.articleId).toBe("close001");
     } finally {
       s2.db.close();
       fs.rmSync(d2, { recursive: true, force: true });
