@@ -87,6 +87,13 @@ describe("ask and eval commands", () => {
     expect(r.code).toBe(1);
   }, 60_000);
 
+  it("fails with a usage hint when no question is given at all", () => {
+    const r = cli(["ask", ""], "\n  \n");
+    expect(r.code).toBe(1);
+    expect(r.out).toBe("");
+    expect(r.err).toContain("no question given");
+  }, 60_000);
+
   it("says what to do when nothing was ingested", () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), "empty-"));
     const r = cli(["ask", "谁主持了会议"], undefined, empty);

@@ -92,11 +92,14 @@ export function askCommand(): Command {
         }
         if (process.stdin.isTTY) process.stderr.write("one question per line, Ctrl-D to end\n");
         const rl = readline.createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+        let asked = 0;
         for await (const line of rl) {
           const q = line.trim();
           if (!q) continue;
+          asked++;
           print(await opened.answerer.ask(q, { district: opts.district }));
         }
+        if (asked === 0) throw new Error('no question given: ask "问题", or one question per line on stdin');
       } finally {
         opened.close();
       }
