@@ -1,8 +1,6 @@
 import { Command } from "commander";
-import { loadConfig } from "../../config/env.js";
 import type { Article } from "../../core/types.js";
-import { ArticleStore } from "../../store/articles.js";
-import { openDb } from "../../store/db.js";
+import { withStore } from "../with-store.js";
 import { parseIsoDate } from "./ingest.js";
 
 interface ArticlesCliOptions {
@@ -71,11 +69,8 @@ export function articlesCommand(): Command {
     .option("--district <name>", "only articles about this district, e.g. 孟州市")
     .option("--date <YYYY-MM-DD>", "only articles of this day", parseIsoDate)
     .option("--source <file>", "only articles of this bulletin file, e.g. 004_bb5894ed695f9a47.txt")
-    .action((opts: ArticlesCliOptions) => {
-      const config = loadConfig();
-      const db = openDb(config.indexDir);
-      try {
-        const store = new ArticleStore(db);
+    .action(async (opts: ArticlesCliOptions) => {
+      await withStore((store) => {
         const articles = store.list({
           ...(opts.district ? { district: opts.district } : {}),
           ...(opts.date ? { date: opts.date } : {}),
@@ -101,8 +96,6 @@ export function articlesCommand(): Command {
         } else {
           process.stdout.write(`${formatArticleTable(articles)}\n`);
         }
-      } finally {
-        db.close();
-      }
+      });
     });
 }

@@ -1,12 +1,10 @@
 import { Command } from "commander";
-import { loadConfig } from "../../config/env.js";
 import { buildDigest } from "../../digest/build.js";
 import { formatDigestText } from "../../digest/format.js";
 import { createSummarizer } from "../../digest/llm-summary.js";
 import { extractiveSummarizer } from "../../digest/summarize.js";
 import { createLogger } from "../../log.js";
-import { ArticleStore } from "../../store/articles.js";
-import { openDb } from "../../store/db.js";
+import { withStore } from "../with-store.js";
 
 interface DigestCliOptions {
   date?: string;
@@ -30,11 +28,8 @@ export function digestCommand(): Command {
     .option("--json", "print JSON {date, district, items:[{articleId,title,district,date,summary,source}]}")
     .option("--extractive", "never use the LLM, even when LLM_* is configured")
     .action(async (opts: DigestCliOptions) => {
-      const config = loadConfig();
-      const log = createLogger(config.logLevel);
-      const db = openDb(config.indexDir);
-      try {
-        const store = new ArticleStore(db);
+      await withStore(async (store, config) => {
+        const log = createLogger(config.logLevel);
         const result = await buildDigest(store, {
           date: opts.date,
           district: opts.district,
@@ -54,8 +49,6 @@ export function digestCommand(): Command {
         process.stdout.write(
           opts.json ? `${JSON.stringify(result.digest, null, 2)}\n` : `${formatDigestText(result.digest)}\n`,
         );
-      } finally {
-        db.close();
-      }
+      });
     });
 }

@@ -1,12 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Command } from "commander";
-import { loadConfig } from "../../config/env.js";
 import { parseSearchOptions } from "../../retrieve/cli-options.js";
 import { evaluateRetrieval, readEvalCases } from "../../retrieve/eval.js";
-import { openRetriever } from "../../retrieve/open.js";
-import { ArticleStore } from "../../store/articles.js";
-import { openDb } from "../../store/db.js";
+import { openNonEmptyRetriever, withStore } from "../with-store.js";
 
 const DEFAULT_FILE = "../shared/eval/questions.jsonl";
 
@@ -32,13 +29,8 @@ export function evalRetrievalCommand(): Command {
         throw new Error(`eval file ${target} not found; give one: eval-retrieval path/to/questions.jsonl`);
       }
       const cases = readEvalCases(target);
-      const config = loadConfig();
-      const db = openDb(config.indexDir);
-      try {
-        const retriever = openRetriever(new ArticleStore(db), config);
-        if (retriever.size === 0) {
-          throw new Error(`the index in ${config.indexDir} is empty: run \`npm run -s cli -- ingest\` first`);
-        }
+      await withStore(async (store, config) => {
+        const retriever = openNonEmptyRetriever(store, config);
         const result = await evaluateRetrieval(cases, (q, o) => retriever.search(q, { ...o, fusion }));
         if (opts.json) {
           process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
@@ -63,8 +55,6 @@ export function evalRetrievalCommand(): Command {
           );
         }
         process.stdout.write(`${out.join("\n")}\n`);
-      } finally {
-        db.close();
-      }
+      });
     });
 }

@@ -1,9 +1,6 @@
 import { Command } from "commander";
-import { loadConfig } from "../../config/env.js";
 import { parseSearchOptions, type RawSearchOptions } from "../../retrieve/cli-options.js";
-import { openRetriever } from "../../retrieve/open.js";
-import { ArticleStore } from "../../store/articles.js";
-import { openDb } from "../../store/db.js";
+import { openNonEmptyRetriever, withStore } from "../with-store.js";
 
 /**
  * `search [--json] [--k N] [--district X] [--date-from D] [--date-to D]
@@ -27,14 +24,8 @@ export function searchCommand(): Command {
       const query = words.join(" ").trim();
       if (!query) throw new Error('give a question, e.g. search "谁出席了陕州区动员部署会"');
       const opts = parseSearchOptions(raw);
-      const config = loadConfig();
-      const db = openDb(config.indexDir);
-      try {
-        const store = new ArticleStore(db);
-        const retriever = openRetriever(store, config);
-        if (retriever.size === 0) {
-          throw new Error(`the index in ${config.indexDir} is empty: run \`npm run -s cli -- ingest\` first`);
-        }
+      await withStore(async (store, config) => {
+        const retriever = openNonEmptyRetriever(store, config);
         const docs = await retriever.search(query, opts);
         const rows = docs.map((d) => ({
           articleId: d.metadata.articleId,
@@ -59,8 +50,6 @@ export function searchCommand(): Command {
             `${i + 1}. [${r.articleId}] ${r.title}${where ? ` (${where})` : ""}  score ${r.score.toFixed(4)}\n   ${r.chunk.replace(/\n/g, " ")}\n`,
           );
         });
-      } finally {
-        db.close();
-      }
+      });
     });
 }

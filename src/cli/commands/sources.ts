@@ -1,7 +1,5 @@
 import { Command } from "commander";
-import { loadConfig } from "../../config/env.js";
-import { ArticleStore } from "../../store/articles.js";
-import { openDb } from "../../store/db.js";
+import { withStore } from "../with-store.js";
 
 /** One row of `sources --json`. */
 export interface SourceRow {
@@ -40,19 +38,14 @@ export function sourcesCommand(): Command {
   return new Command("sources")
     .description("List districts with article counts and date ranges in the index")
     .option("--json", "print JSON: [{district, articles, first, last}]")
-    .action((opts: { json?: boolean }) => {
-      const config = loadConfig();
-      const db = openDb(config.indexDir);
-      try {
-        const store = new ArticleStore(db);
+    .action(async (opts: { json?: boolean }) => {
+      await withStore((store) => {
         const rows: SourceRow[] = store
           .districts()
           .map((d) => ({ district: d.district || null, articles: d.count, first: d.first, last: d.last }));
         process.stdout.write(
           opts.json ? `${JSON.stringify(rows, null, 2)}\n` : `${formatSources(rows, store.listFiles().length)}\n`,
         );
-      } finally {
-        db.close();
-      }
+      });
     });
 }
