@@ -33,6 +33,14 @@ interface ArticleRow {
   ingested_at: string;
 }
 
+/** An article is "of" a district when it is its main district or one it names (SQL, named parameters). */
+const DISTRICT_MATCH = "(district = @district OR districts LIKE @districtLike)";
+
+/** The parameters of `DISTRICT_MATCH` for `district`. */
+function districtParams(district: string): { district: string; districtLike: string } {
+  return { district, districtLike: `%"${district}"%` };
+}
+
 function toArticle(r: ArticleRow): Article {
   return {
     id: r.id,
@@ -131,9 +139,8 @@ export class ArticleStore {
     const where: string[] = [];
     const params: Record<string, string> = {};
     if (filter.district) {
-      where.push("(district = @district OR districts LIKE @districtLike)");
-      params.district = filter.district;
-      params.districtLike = `%"${filter.district}"%`;
+      where.push(DISTRICT_MATCH);
+      Object.assign(params, districtParams(filter.district));
     }
     if (filter.date) {
       where.push("date = @date");
@@ -189,17 +196,12 @@ export class ArticleStore {
 
   /** Distinct dated days, newest first, with their article counts (optionally for one district). */
   days(district?: string): { date: string; count: number }[] {
-    const rows = district
-      ? this.db
-          .prepare(
-            `SELECT date, COUNT(*) AS count FROM articles WHERE date IS NOT NULL AND (district = ? OR districts LIKE ?) GROUP BY date ORDER BY date DESC`,
-          )
-          .all(district, `%"${district}"%`)
-      : this.db
-          .prepare(
-            "SELECT date, COUNT(*) AS count FROM articles WHERE date IS NOT NULL GROUP BY date ORDER BY date DESC",
-          )
-          .all();
+    const where = district ? `AND ${DISTRICT_MATCH}` : "";
+    const rows = this.db
+      .prepare(
+        `SELECT date, COUNT(*) AS count FROM articles WHERE date IS NOT NULL ${where} GROUP BY date ORDER BY date DESC`,
+      )
+      .all(district ? districtParams(district) : {});
     return rows as { date: string; count: number }[];
   }
 
