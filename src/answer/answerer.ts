@@ -86,7 +86,6 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   const now = deps.now ?? Date.now;
   const llmTimeoutMs = deps.llmTimeoutMs ?? 20_000;
   let llmDownUntil = 0;
-  const titleStmt = deps.store.db.prepare("SELECT id FROM articles WHERE title LIKE ? ORDER BY date DESC LIMIT 50");
 
   // The store's districts, re-read at most every 30 s (an ingest may add one).
   let districtCache: { at: number; list: string[] } | undefined;
@@ -131,8 +130,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     for (const u of questionUnits(a.content)
       .filter((x) => !ROLE_UNITS.test(x))
       .slice(0, 12)) {
-      for (const r of titleStmt.all(`%${u}%`) as { id: string }[]) {
-        hits.set(r.id, (hits.get(r.id) ?? 0) + (u.length >= 3 ? 2 : 1));
+      for (const id of deps.store.idsByTitle(u)) {
+        hits.set(id, (hits.get(id) ?? 0) + (u.length >= 3 ? 2 : 1));
       }
     }
     const byTitle = [...hits].filter(([, n]) => n >= 2).sort((x, y) => y[1] - x[1]);

@@ -181,6 +181,18 @@ export class ArticleStore {
     return new Map(rows.map((r) => [r.id, r.v]));
   }
 
+  /**
+   * Ids of the articles whose title contains `fragment`, newest first, at
+   * most `limit`. The answerer's title look-up: it goes through this method
+   * so that the store may serve it from an index.
+   */
+  idsByTitle(fragment: string, limit = 50): string[] {
+    this.titleStmt ??= this.db.prepare("SELECT id FROM articles WHERE title LIKE ? ORDER BY date DESC LIMIT ?").pluck();
+    return this.titleStmt.all(`%${fragment}%`, limit) as string[];
+  }
+
+  private titleStmt: Database.Statement | undefined;
+
   /** Whether an article with id `id` is stored (a cheap check for hot paths). */
   has(id: string): boolean {
     this.hasStmt ??= this.db.prepare("SELECT 1 FROM articles WHERE id = ?").pluck();
