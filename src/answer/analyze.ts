@@ -1,5 +1,5 @@
 import { normalizeQuery } from "../core/normalize.js";
-import { surnameAt } from "../facts/names.js";
+import { surnameAt } from "../core/zh/surnames.js";
 import { cutWords } from "./units.js";
 
 /** What a question asks for. */

@@ -1,13 +1,4 @@
-import { Jieba } from "@node-rs/jieba";
-import { dict } from "@node-rs/jieba/dict.js";
-
-let jieba: Jieba | undefined;
-
-/** The shared jieba segmenter (its dictionary loads once, on first use). */
-function segmenter(): Jieba {
-  jieba ??= Jieba.withDict(dict);
-  return jieba;
-}
+import { segmenter } from "../core/zh/jieba.js";
 
 /** The jieba words of `text` (precise mode). */
 export function cutWords(text: string): string[] {

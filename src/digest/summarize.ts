@@ -1,6 +1,5 @@
-import { Jieba } from "@node-rs/jieba";
-import { dict } from "@node-rs/jieba/dict.js";
 import type { Article } from "../core/types.js";
+import { segmenter } from "../core/zh/jieba.js";
 
 /** The parts of an article a summary is made from. */
 export type SummarySource = Pick<Article, "title" | "text"> & Partial<Pick<Article, "subtitle" | "repeatedParagraphs">>;
@@ -11,12 +10,6 @@ export interface ExtractiveOptions {
   maxLength?: number;
   /** A first sentence shorter than this gets the second one added when both fit (default 50). */
   minLength?: number;
-}
-
-let jieba: Jieba | undefined;
-function segmenter(): Jieba {
-  jieba ??= Jieba.withDict(dict);
-  return jieba;
 }
 
 const DATE = String.raw`(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[至到-]\d{1,2}(?:月\d{1,2})?日)?`;

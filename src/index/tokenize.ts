@@ -1,8 +1,5 @@
-import { Jieba } from "@node-rs/jieba";
-import { dict } from "@node-rs/jieba/dict.js";
 import { toHalfWidth } from "../core/normalize.js";
-
-let jieba: Jieba | undefined;
+import { segmenter } from "../core/zh/jieba.js";
 
 /**
  * Words too common (or too question-like) to help a lexical match: particles,
@@ -25,9 +22,8 @@ const STOPWORDS = new Set(
  * segmentation being identical on both sides.
  */
 export function tokenize(text: string): string[] {
-  jieba ??= Jieba.withDict(dict);
   const out: string[] = [];
-  for (const raw of jieba.cutForSearch(toHalfWidth(text), true)) {
+  for (const raw of segmenter().cutForSearch(toHalfWidth(text), true)) {
     const t = raw.trim().toLowerCase();
     if (!t || STOPWORDS.has(t)) continue;
     if (!/[\p{L}\p{N}]/u.test(t)) continue;

@@ -3,18 +3,13 @@
  * "记者 张改华 通讯员 张光明") and photo credits ("高鸿勋 摄").
  */
 
-/** Common Chinese surnames (single character). */
-const SURNAMES = new Set(
-  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊母裘亓修邰赫杭况宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧琚原",
-);
-const COMPOUND_SURNAMES =
-  /^(欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|端木|申屠|万俟|轩辕|西门|南宫|独孤|呼延|百里|东郭|闻人|钟离)/;
+import { surnameAt } from "../core/zh/surnames.js";
 
 /** Whether `token` looks like a person's name: 2–4 Chinese characters starting with a surname. */
 export function isPersonName(token: string): boolean {
   if (!/^[\u4e00-\u9fff]{2,4}$/.test(token)) return false;
-  if (COMPOUND_SURNAMES.test(token)) return true;
-  return token.length <= 3 && SURNAMES.has(token[0] as string);
+  const s = surnameAt(token);
+  return s === 2 || (s === 1 && token.length <= 3);
 }
 
 /** Whether `token` is 2–4 Chinese characters (a name when the context says so). */
