@@ -63,6 +63,7 @@ export const envSchema = z.object({
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "DIGEST_DEFAULT_TIME must be HH:MM, e.g. 08:00")
     .default("08:00"),
   SUBSCRIPTIONS_DB: optionalString,
+  CONVERSATION_TTL_MINUTES: z.coerce.number().positive().max(10_080).default(30),
 });
 
 /** The validated configuration: what `loadConfig` returns. */
@@ -118,6 +119,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       subscriptionsDb: e.SUBSCRIPTIONS_DB
         ? path.resolve(cwd, e.SUBSCRIPTIONS_DB)
         : path.join(indexDir, "subscriptions.db"),
+    },
+    conversation: {
+      /** How long a chat's context (follow-ups, "下一页") is kept after its last turn. */
+      ttlMs: e.CONVERSATION_TTL_MINUTES * 60_000,
     },
   };
 }

@@ -4,6 +4,7 @@ import { type Answerer, createAnswerer } from "../../answer/answerer.js";
 import { type Config, loadConfig } from "../../config/env.js";
 import type { Answer } from "../../core/types.js";
 import { createChatModel } from "../../llm/chat-model.js";
+import { openConversation } from "../../converse/open.js";
 import { createLogger } from "../../log.js";
 import { openRetriever } from "../../retrieve/open.js";
 import { ArticleStore } from "../../store/articles.js";
@@ -12,6 +13,9 @@ import { openDb } from "../../store/db.js";
 /** An answerer over the configured index, with what is needed to close and warm it. */
 export interface OpenedAnswerer {
   answerer: Answerer;
+  /** The store and retriever under the answerer (the conversation layer reads them too). */
+  store: ArticleStore;
+  retriever: ReturnType<typeof openRetriever>;
   /** Loads the embedding model and the index now, so that the first question is not slower. */
   warmUp(): Promise<void>;
   close(): void;
@@ -34,6 +38,8 @@ export function openAnswerer(config: Config = loadConfig()): OpenedAnswerer {
   const answerer = createAnswerer({ retriever, store, chatModel: createChatModel(config), log });
   return {
     answerer,
+    store,
+    retriever,
     warmUp: () => retriever.warmUp(),
     close: () => db.close(),
   };
@@ -81,13 +87,26 @@ export function askCommand(): Command {
       "print {question, answer, citations:[{n, articleId, title, district, date, source, quote}], found}",
     )
     .option("--district <name>", "only answer from this district's articles, e.g. 陕州区")
-    .action(async (words: string[], opts: { json?: boolean; district?: string }) => {
-      const opened = openAnswerer();
+    .option(
+      "--session <id>",
+      "one conversation: follow-ups (他/这个会/还有谁/那X区呢/下一页) use the previous questions of session <id>",
+    )
+    .action(async (words: string[], opts: { json?: boolean; district?: string; session?: string }) => {
+      const config = loadConfig();
+      const opened = openAnswerer(config);
+      const conv = opts.session
+        ? openConversation({ config, store: opened.store, answerer: opened.answerer, retriever: opened.retriever })
+        : undefined;
+      const key = `cli:${opts.session ?? ""}`;
+      const ask = (q: string) =>
+        conv
+          ? conv.conversation.ask(key, q, { district: opts.district })
+          : opened.answerer.ask(q, { district: opts.district });
       const print = (a: Answer) => process.stdout.write(opts.json ? `${answerJson(a)}\n` : answerText(a));
       try {
         const question = words.join(" ").trim();
         if (question) {
-          print(await opened.answerer.ask(question, { district: opts.district }));
+          print(await ask(question));
           return;
         }
         if (process.stdin.isTTY) process.stderr.write("one question per line, Ctrl-D to end\n");
@@ -97,10 +116,11 @@ export function askCommand(): Command {
           const q = line.trim();
           if (!q) continue;
           asked++;
-          print(await opened.answerer.ask(q, { district: opts.district }));
+          print(await ask(q));
         }
         if (asked === 0) throw new Error('no question given: ask "问题", or one question per line on stdin');
       } finally {
+        conv?.close();
         opened.close();
       }
     });
