@@ -1,5 +1,7 @@
 import { createAnswerer } from "../answer/answerer.js";
 import type { Config } from "../config/env.js";
+import type { Conversation } from "../converse/conversation.js";
+import { openConversation } from "../converse/open.js";
 import type { Answer } from "../core/types.js";
 import { buildDigest, type DigestResult } from "../digest/build.js";
 import { createSummarizer } from "../digest/llm-summary.js";
@@ -20,6 +22,8 @@ export interface App {
   retriever: NewsRetriever;
   answerer: { ask(question: string, opts?: { district?: string }): Promise<Answer> };
   subscriptions: SubscriptionStore;
+  /** The conversation layer above the answerer (follow-ups, timelines, browse lists, English). */
+  conversation: Conversation;
   /** Digest item summaries (LLM when configured, else extractive). */
   summarize: Summarizer;
   log: Logger;
@@ -52,6 +56,7 @@ export function openApp(config: Config, opts: OpenAppOptions = {}): App {
   const retriever = openRetriever(store, config);
   const chatModel = createChatModel(config);
   const answerer = createAnswerer({ retriever, store, chatModel, log });
+  const conv = openConversation({ config, store, answerer, retriever, log });
   const subscriptions = new SubscriptionStore(config.digest.subscriptionsDb, config.timezone);
   const summarize = createSummarizer(config, log);
   let queue: Promise<unknown> = Promise.resolve();
@@ -62,6 +67,7 @@ export function openApp(config: Config, opts: OpenAppOptions = {}): App {
     retriever,
     answerer,
     subscriptions,
+    conversation: conv.conversation,
     summarize,
     log,
     digest: (o) => buildDigest(store, { ...o, timezone: config.timezone, summarize }),
@@ -75,6 +81,7 @@ export function openApp(config: Config, opts: OpenAppOptions = {}): App {
       return run;
     },
     close() {
+      conv.close();
       subscriptions.close();
       store.db.close();
     },

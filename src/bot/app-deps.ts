@@ -12,6 +12,7 @@ export function botDepsFromApp(app: App, over: Partial<BotDeps> = {}): BotDeps {
   const { config } = app;
   return {
     answerer: app.answerer,
+    conversation: app.conversation,
     store: app.store,
     digest: { parseDate: parseDigestDate, build: (opts) => app.digest(opts) },
     subscriptions: {

@@ -6,6 +6,8 @@ export const BOT_COMMANDS = [
   { command: "start", description: "开始：介绍与示例问题" },
   { command: "help", description: "帮助：所有命令与用法" },
   { command: "ask", description: "提问，例如 /ask 谁出席了会议？" },
+  { command: "search", description: "浏览报道 /search 词 [区县] [月份]" },
+  { command: "new", description: "开始新对话（忘记上文）" },
   { command: "digest", description: "新闻摘要 /digest [日期] [区县]" },
   { command: "subscribe", description: "订阅每日摘要 /subscribe [HH:MM] [区县]" },
   { command: "unsubscribe", description: "取消订阅" },

@@ -7,6 +7,8 @@ import { allowlist } from "./access.js";
 import { articleCommands } from "./commands/article.js";
 import { askCommands } from "./commands/ask.js";
 import { digestCommands } from "./commands/digest.js";
+import { newCommands } from "./commands/new.js";
+import { searchCommands } from "./commands/search.js";
 import { sourcesCommands } from "./commands/sources.js";
 import { startCommands } from "./commands/start.js";
 import { subscribeCommands } from "./commands/subscribe.js";
@@ -99,6 +101,8 @@ export function createBot(token: string, deps: BotDeps, opts: CreateBotOptions =
   );
   guarded.use(uploadHandler(deps, opts.download ?? httpDownloader(token, opts.apiRoot)));
   guarded.use(startCommands(deps));
+  guarded.use(newCommands(deps));
+  guarded.use(searchCommands(deps));
   guarded.use(articleCommands(deps));
   guarded.use(digestCommands(deps));
   guarded.use(subscribeCommands(deps));

@@ -1,4 +1,5 @@
 import type { RunIngestResult } from "../app/ingest.js";
+import type { Conversation } from "../converse/conversation.js";
 import type { Answer, Article, Digest } from "../core/types.js";
 import type { Logger } from "../log.js";
 import type { DistrictStats } from "./format/sources.js";
@@ -23,6 +24,8 @@ export interface SubscriptionView {
 export interface BotDeps {
   /** Answers a question with citations (src/answer). */
   answerer: { ask(question: string, opts?: { district?: string }): Promise<Answer> };
+  /** The conversation layer (src/converse): when set, questions go through it (follow-ups, lists, /new, /search). */
+  conversation?: Conversation;
   /** Read access to the stored articles. */
   store: {
     get(id: string): Article | undefined;

@@ -1,4 +1,5 @@
 import { type Context, InlineKeyboard } from "grammy";
+import type { Message } from "grammy/types";
 import type { CitationButton } from "./format/answer.js";
 
 /** Buttons per keyboard row. */
@@ -18,18 +19,25 @@ export function keyboardOf(buttons: CitationButton[]): InlineKeyboard | undefine
 /**
  * Sends HTML messages in order, in the update's chat; the buttons (if any)
  * go with the last message, so they sit under the source list. Link previews
- * are off: the messages never need them.
+ * are off: the messages never need them. Returns the messages sent.
  */
-export async function replyHtml(ctx: Context, messages: string[], buttons: CitationButton[] = []): Promise<void> {
+export async function replyHtml(
+  ctx: Context,
+  messages: string[],
+  buttons: CitationButton[] = [],
+): Promise<Message.TextMessage[]> {
   const keyboard = keyboardOf(buttons);
+  const sent: Message.TextMessage[] = [];
   for (const [i, text] of messages.entries()) {
     const last = i === messages.length - 1;
-    await ctx.reply(text, {
+    const m = await ctx.reply(text, {
       parse_mode: "HTML",
       link_preview_options: { is_disabled: true },
       ...(last && keyboard ? { reply_markup: keyboard } : {}),
     });
+    sent.push(m);
   }
+  return sent;
 }
 
 /**

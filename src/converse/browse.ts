@@ -83,6 +83,34 @@ export function parseBrowse(
   return state;
 }
 
+/**
+ * Reads the words of `/search <词>`: a district and a range in them filter
+ * ("孟州 3月"), the rest is the topic ("疫情防控"). Undefined when nothing is
+ * left to search for.
+ */
+export function parseSearch(
+  words: string,
+  districts: readonly string[],
+  today: string,
+  days: readonly string[] = [],
+): BrowseState | undefined {
+  const w = normalizeQuery(words).replace(/\s+/g, " ").trim();
+  if (!w) return undefined;
+  const state = parseBrowse(`${w.replace(/\s+/g, "")}有什么新闻`, districts, today, days) ?? {};
+  const place = findDistrict(w, districts);
+  const topic = w
+    .replace(place?.printed ?? "\u0000", " ")
+    .replace(
+      /(?:19|20)\d{2}年|[0-9一二三四五六七八九十]{1,3}月份?|今天|昨天|本周|这周|上周|本月|这个月|最近|近期/g,
+      " ",
+    )
+    .replace(/^(?:区|县|市)(?=\s|$)/, "")
+    .replace(/\s+/g, "");
+  if (topic.length >= 1) state.topic = topic;
+  else delete state.topic;
+  return state.topic || state.district || state.dateFrom ? state : undefined;
+}
+
 /** One line of a browse list. */
 export interface BrowseItem {
   article: Article;
@@ -181,8 +209,10 @@ export function browseHeading(q: BrowseState): string {
 /** The reply text and citations of a browse page: one cited line per article. */
 export function renderBrowse(p: BrowsePage): { answer: string; citations: Citation[] } {
   const head = `${browseHeading(p.query)}：共 ${p.total} 篇（新近的在前）${p.pages > 1 ? `，第 ${p.page + 1}/${p.pages} 页` : ""}`;
+  // Numbered across pages: line 6 cites [6], so a line and its "原文" button keep one number.
+  const first = p.page * PAGE_SIZE + 1;
   const citations: Citation[] = p.items.map((it, i) => ({
-    n: i + 1,
+    n: first + i,
     articleId: it.article.id,
     title: it.article.title,
     district: it.article.district,
@@ -192,7 +222,7 @@ export function renderBrowse(p: BrowsePage): { answer: string; citations: Citati
   }));
   const lines = p.items.map((it, i) => {
     const meta = [dayLabel(it.article), it.article.district].filter(Boolean).join(" · ");
-    return `${p.page * PAGE_SIZE + i + 1}. 《${it.article.title}》 ${meta}[${i + 1}]`;
+    return `${first + i}. 《${it.article.title}》 ${meta}[${first + i}]`;
   });
   const more = p.page + 1 < p.pages ? ["（发送“下一页”查看更多）"] : [];
   return { answer: [head, ...lines, ...more].join("\n"), citations };

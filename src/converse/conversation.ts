@@ -3,7 +3,7 @@ import { analyzeQuestion } from "../answer/analyze.js";
 import type { Answer, Article } from "../core/types.js";
 import { todayIn } from "../digest/dates.js";
 import type { Logger } from "../log.js";
-import { type BrowseDeps, browse, parseBrowse, renderBrowse } from "./browse.js";
+import { type BrowseDeps, browse, parseBrowse, parseSearch, renderBrowse } from "./browse.js";
 import { completeQuestion, meetingOf } from "./complete.js";
 import { englishFrame, isEnglish, readEnglish } from "./english.js";
 import type { PersonMentions } from "./mentions.js";
@@ -63,6 +63,8 @@ export interface Conversation {
   ask(key: string, question: string, opts?: TurnOptions): Promise<ConversationReply>;
   /** Page `page` (0-based) of the list last shown in conversation `context` (a chat, or one sent message). */
   page(key: string, page: number, opts?: { context?: string }): Promise<ConversationReply | undefined>;
+  /** `/search <词>`: the browse list of `words` (topic, district and range words), page 0. */
+  search(key: string, words: string): Promise<ConversationReply>;
   /** Copies the context of `key` to `messageKey`: a reply to that message continues from it. */
   remember(key: string, messageKey: string): void;
   /** Forgets conversation `key` and the contexts of its messages (`/new`). Returns whether there was any. */
@@ -232,6 +234,20 @@ export function createConversation(deps: ConversationDeps): Conversation {
       const last = deps.sessions.last(opts.context ?? key);
       if (!last?.browse) return undefined;
       return showPage(key, last.browse.query, page, last.question);
+    },
+    async search(key, words) {
+      const days = deps.store.days().map((d) => d.date);
+      const query = parseSearch(words, districts(), todayIn(now(), timezone), days);
+      if (!query) {
+        const asked = words.trim();
+        return {
+          ...notFound(asked),
+          answer: "请在 /search 后面写上要找的词，例如：/search 疫情防控",
+          kind: "browse",
+          asked,
+        };
+      }
+      return showPage(key, query, 0, `/search ${words.trim()}`);
     },
     remember(key, messageKey) {
       deps.sessions.copyLast(key, messageKey);

@@ -1,5 +1,6 @@
 import { Composer, type Context } from "grammy";
 import { textForBot } from "../access.js";
+import { askInConversation } from "../conversation.js";
 import type { BotDeps } from "../deps.js";
 import { renderAnswer } from "../format/answer.js";
 import { replyHtml, withTyping } from "../reply.js";
@@ -22,6 +23,7 @@ export async function answerQuestion(ctx: Context, deps: BotDeps, question: stri
     await ctx.reply(`问题太长了（${q.length} 字），请精简到 ${MAX_QUESTION_LENGTH} 字以内。`);
     return;
   }
+  if (deps.conversation) return askInConversation(ctx, deps.conversation, q);
   const answer = await withTyping(ctx, () => deps.answerer.ask(q));
   const rendered = renderAnswer(answer);
   await replyHtml(ctx, rendered.messages, rendered.buttons);
