@@ -56,20 +56,22 @@ function rangeOf(q: string, today: string, monthYears: (m: number) => number[]):
  * Reads a browse question: a list of the news of a district, a date range
  * and/or a topic ("最近陕州有什么新闻", "本周解放区有哪些报道", "有关疫情防控的
  * 报道有哪些？", "孟州市3月份开了哪些会？"). Returns undefined when the
- * question asks something else. `today` is YYYY-MM-DD; `days` lists the dated
- * days with news (newest first), to give "3月份" its year.
+ * question asks something else. `today` is YYYY-MM-DD; `daysOf(district)`
+ * lists the dated days with news (of the district asked about), to give
+ * "3月份" its year.
  */
 export function parseBrowse(
   question: string,
   districts: readonly string[],
   today: string,
-  days: readonly string[] = [],
+  daysOf: (district?: string) => readonly string[] = () => [],
 ): BrowseState | undefined {
   const q = normalizeQuery(question).replace(/\s+/g, "");
   const news = NEWS_ASK.exec(q);
   const meetings = MEETINGS_ASK.test(q);
   if (!news && !meetings) return undefined;
   const place = findDistrict(q, districts);
+  const days = daysOf(place?.district);
   const monthYears = (m: number) =>
     [...new Set(days.filter((d) => Number(d.slice(5, 7)) === m).map((d) => Number(d.slice(0, 4))))].sort(
       (a, b) => b - a,
@@ -92,11 +94,11 @@ export function parseSearch(
   words: string,
   districts: readonly string[],
   today: string,
-  days: readonly string[] = [],
+  daysOf: (district?: string) => readonly string[] = () => [],
 ): BrowseState | undefined {
   const w = normalizeQuery(words).replace(/\s+/g, " ").trim();
   if (!w) return undefined;
-  const state = parseBrowse(`${w.replace(/\s+/g, "")}有什么新闻`, districts, today, days) ?? {};
+  const state = parseBrowse(`${w.replace(/\s+/g, "")}有什么新闻`, districts, today, daysOf) ?? {};
   const place = findDistrict(w, districts);
   const topic = w
     .replace(place?.printed ?? "\u0000", " ")

@@ -43,7 +43,8 @@ const ELLIPSIS_NOISE =
  * Pure.
  */
 export function completeQuestion(question: string, last: Turn | undefined, districts: readonly string[]): Completion {
-  const q = normalizeQuery(question).trim();
+  // Normalized (simplified, half width) for matching; the question marks shown again as typed in Chinese.
+  const q = normalizeQuery(question).trim().replace(/\?/g, "？").replace(/!/g, "！").replace(/,/g, "，");
   if (!last || !q) return { question };
 
   // "那孟州市呢？": the last question about another district, or about another person.

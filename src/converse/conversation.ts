@@ -89,6 +89,7 @@ const LEAD = /据《[^》]*》(?:（[^）]*）)?，?/g;
 export function createConversation(deps: ConversationDeps): Conversation {
   const timezone = deps.timezone ?? "Asia/Shanghai";
   const now = deps.now ?? (() => new Date());
+  const daysOf = (district?: string) => deps.store.days(district).map((d) => d.date);
   const districts = () =>
     deps.store
       .districts()
@@ -194,12 +195,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
     }
 
     const today = todayIn(now(), timezone);
-    const query = parseBrowse(
-      asked,
-      known,
-      today,
-      deps.store.days().map((d) => d.date),
-    );
+    const query = parseBrowse(asked, known, today, daysOf);
     if (query) {
       const reply = await showPage(key, query, 0, asked);
       return { ...reply, question, answer: `${lead}${reply.answer}`, understood: done.understood };
@@ -236,8 +232,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
       return showPage(key, last.browse.query, page, last.question);
     },
     async search(key, words) {
-      const days = deps.store.days().map((d) => d.date);
-      const query = parseSearch(words, districts(), todayIn(now(), timezone), days);
+      const query = parseSearch(words, districts(), todayIn(now(), timezone), daysOf);
       if (!query) {
         const asked = words.trim();
         return {
