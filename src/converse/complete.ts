@@ -31,7 +31,7 @@ const SWAP = /^(?:那|那么|换成|再问)?(.{2,12}?)(?:的情况)?呢[？?！!
  * previous turn's meeting.
  */
 const ELLIPSIS_NOISE =
-  /还有|另外|其他|其它|别的|都|还|又|也|再|分别|出席|参加|参会|主持|讲话|发言|陪同|列席|召开|举行|举办|开幕|闭幕|开会|开|办|会议|会|活动|具体|地点|时间|日期|是|在|于|由|人|领导|哪些|哪|呢/g;
+  /还有|另外|其他|其它|别的|都|还|又|也|再|分别|出席|参加|参会|主持|讲话|发言|陪同|列席|召开|举行|举办|开幕|闭幕|开会|开|办|会议|会|活动|具体|地点|地方|时间|日期|去|到|是|在|于|由|人|领导|哪些|哪|呢/g;
 
 /**
  * Completes a follow-up question from the last turn of its conversation,
@@ -86,7 +86,12 @@ export function completeQuestion(question: string, last: Turn | undefined, distr
   if (meeting) {
     const a = analyzeQuestion(q, districts);
     const rest = a.content.replace(ELLIPSIS_NOISE, "").replace(/\s+/g, "");
-    const elliptic = !a.district && rest.length <= 1 && a.intent !== "generic";
+    // What is left may be the last question's own words again ("在哪里督导的？" after "谁督导了…？").
+    const before = `${last.question}${meeting}`;
+    const elliptic =
+      !a.district &&
+      a.intent !== "generic" &&
+      (rest.length <= 1 || (rest.length <= 4 && [...rest].every((c) => before.includes(c))));
     if (elliptic) {
       // "还有谁出席了？" → "谁出席了<会>？"; "什么时候开的？" → "<会>什么时候开的？".
       const body = q.replace(/^(?:那|那么)?(?:还有|另外还有|另外|其他还有)/, "");
