@@ -1,5 +1,5 @@
-import { notFound } from "../answer/citations.js";
 import { analyzeQuestion } from "../answer/analyze.js";
+import { notFound } from "../answer/citations.js";
 import type { Answer, Article } from "../core/types.js";
 import { todayIn } from "../digest/dates.js";
 import type { Logger } from "../log.js";

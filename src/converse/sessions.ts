@@ -1,5 +1,5 @@
-import { openDb } from "../store/db.js";
 import type { Db } from "../store/db.js";
+import { openDb } from "../store/db.js";
 
 /** Default time a conversation's context is kept after its last turn: 30 minutes. */
 export const DEFAULT_SESSION_TTL_MS = 30 * 60_000;
