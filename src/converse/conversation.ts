@@ -8,7 +8,7 @@ import { completeQuestion, meetingOf } from "./complete.js";
 import { englishFrame, isEnglish, readEnglish } from "./english.js";
 import type { PersonMentions } from "./mentions.js";
 import type { BrowseState, SessionStore, Turn } from "./sessions.js";
-import { personTimeline, renderTimeline, timelineName } from "./timeline.js";
+import { personTimeline, renderTimeline, timelineAsk } from "./timeline.js";
 
 /** What a conversation reply is: an Answer (text with [n] markers and its citations) and how it came about. */
 export interface ConversationReply extends Answer {
@@ -132,7 +132,12 @@ export function createConversation(deps: ConversationDeps): Conversation {
     const p = await browse({ list: (f) => deps.store.list(f), get: (id) => deps.store.get(id), search }, query, page);
     if (p.total === 0) {
       const reply: ConversationReply = { ...notFound(asked), kind: "browse", asked };
-      reply.answer = `没有在已收录的新闻中找到${describe(query)}的报道。可以发送 /sources 查看已收录的区县和日期。`;
+      // A range with no news: the latest days that have some (of that district), as the digest does.
+      const latest = query.dateFrom ? daysOf(query.district).slice(0, 3) : [];
+      const hint = latest.length
+        ? `最近有新闻的日期：${latest.join("、")}。`
+        : "可以发送 /sources 查看已收录的区县和日期。";
+      reply.answer = `没有在已收录的新闻中找到${describe(query)}的报道。${hint}`;
       return reply;
     }
     const { answer: list, citations } = renderBrowse(p);
@@ -165,9 +170,10 @@ export function createConversation(deps: ConversationDeps): Conversation {
     const asked = done.question;
     const lead = done.understood ? `（指：${done.understood}）` : "";
 
-    const name = timelineName(asked);
-    if (name) {
-      const t = await personTimeline(name, deps.mentions, (id) => deps.store.get(id));
+    const timeline = timelineAsk(asked);
+    if (timeline) {
+      const { name, focus } = timeline;
+      const t = await personTimeline(name, deps.mentions, (id) => deps.store.get(id), { focus });
       if (t.items.length === 0) {
         return {
           ...notFound(asked),

@@ -3,6 +3,7 @@ import { unsupported } from "../answer/guard.js";
 import { normalizeQuery } from "../core/normalize.js";
 import type { Article, Citation } from "../core/types.js";
 import { surnameAt } from "../core/zh/surnames.js";
+import { splitSentences } from "../facts/text.js";
 import type { PersonMentions } from "./mentions.js";
 
 /** Words between a name and what is asked about it ("最近", "都", "还"). */
@@ -24,6 +25,26 @@ const TIMELINE_ASKS: RegExp[] = [
   new RegExp(`^([\\u4e00-\\u9fff]{2,4}?)${ADVERBS}(?:有)?(?:哪些|什么)(?:活动|行程|动态)`),
   /^([\u4e00-\u9fff]{2,4}?)的(?:活动|行程|动态|时间线)(?:有哪些|是什么)?[？?]*$/,
 ];
+
+/** The ask of "X去过哪些地方": the places the person went to. */
+const PLACES_ASK = /(?:去过|到过|去了|到了|走访|调研|视察)(?:了)?(?:哪些|哪里|哪儿|什么)(?:地方|单位|地点)?/;
+
+/** How news says someone went somewhere, most specific first: "先后到…", "到…调研", "深入…", "走进…". */
+const WENT_TO = [/先后到|分别到|先后来到/, /来到|前往|走进|走访|到[^，,。]{2,}(?:调研|督导|检查|察看|慰问)/, /深入|赴/];
+
+/** What a timeline question asks: whose, and whether it asks where they went. */
+export interface TimelineAsk {
+  name: string;
+  /** "places": "X去过哪些地方" — each line quotes the sentence saying where they went, when there is one. */
+  focus?: "places";
+}
+
+/** The timeline a question asks for, or undefined (see `timelineName`). */
+export function timelineAsk(question: string): TimelineAsk | undefined {
+  const name = timelineName(question);
+  if (!name) return undefined;
+  return PLACES_ASK.test(normalizeQuery(question)) ? { name, focus: "places" } : { name };
+}
 
 /**
  * The person whose timeline a question asks for ("吴长青参加了哪些活动？" →
@@ -85,11 +106,19 @@ export async function personTimeline(
   name: string,
   mentions: PersonMentions,
   getArticle: (id: string) => Article | undefined,
+  opts: { focus?: "places" } = {},
 ): Promise<Timeline> {
   const items: TimelineItem[] = [];
-  for (const m of await mentions.rolesOf(name)) {
-    const article = getArticle(m.articleId);
+  for (const found of await mentions.rolesOf(name)) {
+    const article = getArticle(found.articleId);
     if (!article) continue;
+    let m = found;
+    if (opts.focus === "places") {
+      // "去过哪些地方": the sentence of this article saying where the person went, when it has one.
+      const naming = splitSentences(article.text).filter((x) => x.text.includes(name));
+      const went = WENT_TO.map((re) => naming.find((x) => re.test(x.text))).find(Boolean);
+      if (went) m = { ...found, sentence: went.text, start: went.start, end: went.end };
+    }
     const at = article.text.indexOf(name, m.start);
     const span =
       at >= 0 && at < m.end

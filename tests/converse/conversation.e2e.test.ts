@@ -130,6 +130,9 @@ describe("conversation layer on the samples", () => {
     const ids = new Set([...p1.citations, ...p2.citations].map((c) => c.articleId));
     expect(ids.size).toBe(10);
     expect(p2.answer).toContain("日期不详");
+    const empty = await ask("t:5", "山阳区本周有什么新闻？");
+    expect(empty.found).toBe(false);
+    expect(empty.answer).toContain("最近有新闻的日期：2020-03-27、2020-03-26");
     const short = await ask("t:5", "最近陕州有什么新闻？");
     expect(short.citations.every((c) => c.district === "陕州区")).toBe(true);
   });

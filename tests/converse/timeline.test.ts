@@ -68,3 +68,39 @@ describe("personTimeline", () => {
     expect((await personTimeline("张三", mentions, get)).items).toEqual([]);
   });
 });
+
+describe("timelines of where a person went", () => {
+  const visit = testArticle({
+    id: "v1",
+    title: "王明督导道路建设",
+    district: "甲区",
+    date: "2020-03-24",
+    text: "为确保任务完成，区长王明多次深入一线。3月24日，王明先后到青年路、东风路等处，督导道路建设。",
+  });
+  const m: PersonMentions = {
+    rolesOf: async () => [
+      {
+        articleId: "v1",
+        role: "督导",
+        post: "区长",
+        sentence: "为确保任务完成，区长王明多次深入一线。",
+        start: 0,
+        end: 19,
+      },
+    ],
+    namesIn: () => [],
+  };
+
+  it("reads 去过哪些地方 as a places timeline", async () => {
+    const { timelineAsk } = await import("../../src/converse/timeline.js");
+    expect(timelineAsk("王明去过哪些地方？")).toEqual({ name: "王明", focus: "places" });
+    expect(timelineAsk("王明参加了哪些会议？")).toEqual({ name: "王明" });
+  });
+
+  it("quotes the sentence saying where they went, the most specific one", async () => {
+    const t = await personTimeline("王明", m, (id) => (id === "v1" ? visit : undefined), { focus: "places" });
+    expect(t.items[0]?.quote).toBe("3月24日，王明先后到青年路、东风路等处，督导道路建设。");
+    const plainT = await personTimeline("王明", m, (id) => (id === "v1" ? visit : undefined));
+    expect(plainT.items[0]?.quote).toBe("为确保任务完成，区长王明多次深入一线。");
+  });
+});
