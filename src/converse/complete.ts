@@ -1,7 +1,7 @@
-import { analyzeQuestion } from "../answer/analyze.js";
 import { normalizeQuery } from "../core/normalize.js";
 import { surnameAt } from "../core/zh/surnames.js";
 import { findDistrict } from "./places.js";
+import { readAsked } from "./question.js";
 import type { Turn } from "./sessions.js";
 
 /** A question completed from the conversation's context. */
@@ -84,13 +84,13 @@ export function completeQuestion(question: string, last: Turn | undefined, distr
     return { question: q.replace(MEETING_PRONOUN, meeting), understood: meeting, rule: "meeting" };
   }
   if (meeting) {
-    const a = analyzeQuestion(q, districts);
+    const a = readAsked(q, districts);
     const rest = a.content.replace(ELLIPSIS_NOISE, "").replace(/\s+/g, "");
     // What is left may be the last question's own words again ("在哪里督导的？" after "谁督导了…？").
     const before = `${last.question}${meeting}`;
     const elliptic =
       !a.district &&
-      a.intent !== "generic" &&
+      a.kind !== "generic" &&
       (rest.length <= 1 || (rest.length <= 4 && [...rest].every((c) => before.includes(c))));
     if (elliptic) {
       // "还有谁出席了？" → "谁出席了<会>？"; "什么时候开的？" → "<会>什么时候开的？".

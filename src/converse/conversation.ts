@@ -1,4 +1,3 @@
-import { analyzeQuestion } from "../answer/analyze.js";
 import { notFound } from "../answer/citations.js";
 import type { Answer, Article } from "../core/types.js";
 import { todayIn } from "../digest/dates.js";
@@ -7,6 +6,7 @@ import { type BrowseDeps, browse, parseBrowse, parseSearch, renderBrowse } from 
 import { completeQuestion, meetingOf } from "./complete.js";
 import { englishFrame, isEnglish, readEnglish } from "./english.js";
 import type { PersonMentions } from "./mentions.js";
+import { readAsked } from "./question.js";
 import type { BrowseState, SessionStore, Turn } from "./sessions.js";
 import { personTimeline, renderTimeline, timelineAsk } from "./timeline.js";
 
@@ -100,13 +100,13 @@ export function createConversation(deps: ConversationDeps): Conversation {
     if (!reply.found && !extra.browse) return;
     const first = reply.citations[0];
     const article: Article | undefined = first ? deps.store.get(first.articleId) : undefined;
-    const a = analyzeQuestion(reply.asked, districts());
+    const a = readAsked(reply.asked, districts());
     const names = deps.mentions.namesIn(reply.answer.replace(LEAD, ""));
     // An answer naming one person is about them; a list of names leaves "他" to the person before.
     const person = names.length === 1 ? names[0] : (deps.sessions.last(key)?.person ?? names[0]);
     deps.sessions.push(key, {
       question: reply.asked,
-      kind: reply.kind === "answer" || reply.kind === "english" ? a.intent : reply.kind,
+      kind: reply.kind === "answer" || reply.kind === "english" ? a.kind : reply.kind,
       articleIds: reply.citations.map((c) => c.articleId),
       meeting:
         reply.kind === "browse" || reply.kind === "timeline"
@@ -114,7 +114,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
           : article
             ? (meetingOf(article.title) ?? article.title.replace(/\s+/g, ""))
             : undefined,
-      person: (a.intent === "post_of" ? a.target : undefined) ?? person,
+      person: (a.kind === "post_of" ? a.target : undefined) ?? person,
       district: a.district ?? article?.district ?? undefined,
       date: article?.date ?? undefined,
       ...extra,
