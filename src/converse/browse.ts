@@ -21,6 +21,23 @@ const MEETINGS_ASK = /(?:开了|召开了|举行了|开过|召开过|举办了)(
 /** A topic after 有关/关于 that is only a place or time is no topic. */
 const NOT_TOPIC = /^(?:本地|当地|最近|近期|今天|本周|这周|本月)$/;
 
+/** Words of a date range, left out of what a browse question asks about. */
+const RANGE_WORDS =
+  /(?:19|20)\d{2}年|[0-9一二三四五六七八九十]{1,3}月份?|今天|今日|昨天|昨日|本周|这周|这一周|上周|上个星期|上星期|这个星期|本星期|本月|这个月|最近|近期|近来|近日/g;
+/** Words that carry nothing a browse list could filter by. */
+const BROWSE_FILLER = /请问|我想知道|一共|总共|本地|当地|[在都共还又了的吗呢啊？?，,。！!]/g;
+
+/**
+ * What a browse question says besides its ask, its district (with 委/政府) and its range: "" for
+ * "最近陕州有什么新闻", "常委会第125次会议期间" for "魏都区委常委会第125次会议期间还召开了哪些会议" — a
+ * question about one meeting, not a list.
+ */
+function leftover(q: string, ask: string, printed: string | undefined): string {
+  let rest = q.replace(ask, "");
+  if (printed) rest = rest.replace(new RegExp(`${printed}(?:区|县|市)?(?:委|政府)?`), "");
+  return rest.replace(RANGE_WORDS, "").replace(BROWSE_FILLER, "");
+}
+
 /** The range words of a browse question, and what they mean relative to today. */
 function rangeOf(q: string, today: string, monthYears: (m: number) => number[]): BrowseState {
   if (/今天|今日/.test(q)) return { dateFrom: today, dateTo: today, label: "今天" };
@@ -68,9 +85,13 @@ export function parseBrowse(
 ): BrowseState | undefined {
   const q = normalizeQuery(question).replace(/\s+/g, "");
   const news = NEWS_ASK.exec(q);
-  const meetings = MEETINGS_ASK.test(q);
-  if (!news && !meetings) return undefined;
+  const meetingsAsk = MEETINGS_ASK.exec(q);
+  const meetings = !!meetingsAsk;
+  if (!news && !meetingsAsk) return undefined;
   const place = findDistrict(q, districts);
+  // Anything else the question says is its topic (news), or makes it a question about one meeting.
+  const rest = leftover(q, (news ?? meetingsAsk)?.[0] ?? "", place?.printed);
+  if (!news && rest.length >= 2) return undefined;
   const days = daysOf(place?.district);
   const monthYears = (m: number) =>
     [...new Set(days.filter((d) => Number(d.slice(5, 7)) === m).map((d) => Number(d.slice(0, 4))))].sort(
@@ -82,6 +103,7 @@ export function parseBrowse(
   let topic = news?.[1]?.replace(/^(?:本地|当地|最近|近期)/, "");
   if (topic && place) topic = topic.replace(place.printed, "").replace(/^(?:区|县|市)/, "");
   if (topic && !NOT_TOPIC.test(topic) && topic.length >= 2) state.topic = topic;
+  else if (news && !news[1] && rest.length >= 2) state.topic = rest;
   return state;
 }
 
@@ -102,10 +124,7 @@ export function parseSearch(
   const place = findDistrict(w, districts);
   const topic = w
     .replace(place?.printed ?? "\u0000", " ")
-    .replace(
-      /(?:19|20)\d{2}年|[0-9一二三四五六七八九十]{1,3}月份?|今天|昨天|本周|这周|上周|本月|这个月|最近|近期/g,
-      " ",
-    )
+    .replace(RANGE_WORDS, " ")
     .replace(/^(?:区|县|市)(?=\s|$)/, "")
     .replace(/\s+/g, "");
   if (topic.length >= 1) state.topic = topic;

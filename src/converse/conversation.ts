@@ -171,9 +171,12 @@ export function createConversation(deps: ConversationDeps): Conversation {
     const lead = done.understood ? `（指：${done.understood}）` : "";
 
     const timeline = timelineAsk(asked);
-    if (timeline) {
-      const { name, focus } = timeline;
-      const t = await personTimeline(name, deps.mentions, (id) => deps.store.get(id), { focus });
+    // "X会见了哪些…" is a list only when it spans articles; within one article the answerer says it better.
+    const t = timeline
+      ? await personTimeline(timeline.name, deps.mentions, (id) => deps.store.get(id), timeline)
+      : undefined;
+    if (timeline && t && (!timeline.verb || t.items.length >= 2)) {
+      const { name } = timeline;
       if (t.items.length === 0) {
         return {
           ...notFound(asked),

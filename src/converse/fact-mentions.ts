@@ -42,7 +42,7 @@ export function factMentions(store: ArticleStore, search?: NameSearch): PersonMe
         if (!article) continue;
         const r = rank(f);
         const prev = byArticle.get(f.articleId);
-        const post = f.post && !/^(?:区|市|县)?领导$/.test(f.post) ? f.post : (prev?.post ?? null);
+        const post = f.post && !/^(?:该|本|全)?(?:区|市|县)?领导$/.test(f.post) ? f.post : (prev?.post ?? null);
         if (prev && prev.rank <= r) {
           if (!prev.post && post) prev.post = post;
           continue;

@@ -32,18 +32,36 @@ const PLACES_ASK = /(?:去过|到过|去了|到了|走访|调研|视察)(?:了)?
 /** How news says someone went somewhere, most specific first: "先后到…", "到…调研", "深入…", "走进…". */
 const WENT_TO = [/先后到|分别到|先后来到/, /来到|前往|走进|走访|到[^，,。]{2,}(?:调研|督导|检查|察看|慰问)/, /深入|赴/];
 
-/** What a timeline question asks: whose, and whether it asks where they went. */
+/**
+ * "X会见了哪些…", "X督导了哪些…": a person and an action asked about across articles. The two
+ * characters before 了/过 are the verb ("李克强会见了哪些国家的总理" → 李克强, 会见).
+ */
+const ACTION_ASK = new RegExp(
+  `^([\\u4e00-\\u9fff]{2,4}?)${ADVERBS}([\\u4e00-\\u9fff]{2})(?:了|过)(?:哪些|哪几[个位家所项条次]?)`,
+);
+/** What a leader said is a points question for the answerer ("X强调了哪些要求"), not a list of articles. */
+const SPEECH_VERB = /^(?:强调|指出|要求|提出|表示|讲话|发言|部署|安排|明确|说明)$/;
+
+/** What a timeline question asks: whose, and whether it asks where they went or one action. */
 export interface TimelineAsk {
   name: string;
   /** "places": "X去过哪些地方" — each line quotes the sentence saying where they went, when there is one. */
   focus?: "places";
+  /** "X会见了哪些…": only the articles with a sentence naming the person and this verb, quoting it. */
+  verb?: string;
 }
 
 /** The timeline a question asks for, or undefined (see `timelineName`). */
 export function timelineAsk(question: string): TimelineAsk | undefined {
-  const name = timelineName(question);
-  if (!name) return undefined;
-  return PLACES_ASK.test(normalizeQuery(question)) ? { name, focus: "places" } : { name };
+  const q = normalizeQuery(question)
+    .replace(/\s+/g, "")
+    .replace(/^(?:请问|请告诉我|我想知道)/, "");
+  const name = timelineName(q);
+  if (name) return PLACES_ASK.test(q) ? { name, focus: "places" } : { name };
+  const action = ACTION_ASK.exec(q);
+  const [, who, verb] = action ?? [];
+  if (who && verb && surnameAt(who, 0) > 0 && !SPEECH_VERB.test(verb)) return { name: who, verb };
+  return undefined;
 }
 
 /**
@@ -74,6 +92,8 @@ export interface TimelineItem {
 /** A person's timeline: every article naming them, newest first. */
 export interface Timeline {
   name: string;
+  /** The action asked about ("会见"), when the question asked one. */
+  verb?: string;
   items: TimelineItem[];
   /** Districts of the items when more than one: the name may stand for different people. */
   districts: string[];
@@ -106,14 +126,20 @@ export async function personTimeline(
   name: string,
   mentions: PersonMentions,
   getArticle: (id: string) => Article | undefined,
-  opts: { focus?: "places" } = {},
+  opts: { focus?: "places"; verb?: string } = {},
 ): Promise<Timeline> {
   const items: TimelineItem[] = [];
   for (const found of await mentions.rolesOf(name)) {
     const article = getArticle(found.articleId);
     if (!article) continue;
     let m = found;
-    if (opts.focus === "places") {
+    if (opts.verb) {
+      // "X会见了哪些…": the article counts only with a sentence naming the person and the action.
+      const verb = opts.verb;
+      const did = splitSentences(article.text).find((x) => x.text.includes(name) && x.text.includes(verb));
+      if (!did) continue;
+      m = { ...found, role: verb, sentence: did.text, start: did.start, end: did.end };
+    } else if (opts.focus === "places") {
       // "去过哪些地方": the sentence of this article saying where the person went, when it has one.
       const naming = splitSentences(article.text).filter((x) => x.text.includes(name));
       const went = WENT_TO.map((re) => naming.find((x) => re.test(x.text))).find(Boolean);
@@ -132,7 +158,7 @@ export async function personTimeline(
   }
   items.sort((x, y) => byDateDesc(x.article, y.article));
   const districts = [...new Set(items.map((i) => i.article.district).filter((d): d is string => !!d))];
-  return { name, items, districts: districts.length > 1 ? districts : [] };
+  return { name, verb: opts.verb, items, districts: districts.length > 1 ? districts : [] };
 }
 
 /** The reply text and citations of a timeline (one citation per line). */
@@ -149,7 +175,9 @@ export function renderTimeline(t: Timeline): { answer: string; citations: Citati
   const head =
     t.districts.length > 1
       ? `报道中“${t.name}”出现在${t.districts.join("、")}的 ${t.items.length} 篇报道里，可能不是同一人，按报道列出（新近的在前）：`
-      : `报道中提到“${t.name}”的共 ${t.items.length} 篇（新近的在前）：`;
+      : t.verb
+        ? `报道中“${t.name}”${t.verb}的共 ${t.items.length} 篇（新近的在前）：`
+        : `报道中提到“${t.name}”的共 ${t.items.length} 篇（新近的在前）：`;
   const lines = t.items.map((it, i) => {
     const who = it.post ? `${t.name}（${it.post}）` : t.name;
     const where = [dayLabel(it.article), it.article.district].filter(Boolean).join(" · ");

@@ -44,7 +44,13 @@ describe("parseBrowse", () => {
 
   it("is not a browse question when no list of news is asked", () => {
     expect(parseBrowse("谁主持了孟州市委常委会？", DISTRICTS, TODAY)).toBeUndefined();
-    expect(parseBrowse("3月27日山阳区召开了什么会议的务虚会", DISTRICTS, TODAY)).toMatchObject({ meetings: true });
+    // About one meeting, not a list of them: left to the answerer.
+    expect(parseBrowse("山阳区委常委会第125次会议期间还召开了哪些会议?", DISTRICTS, TODAY)).toBeUndefined();
+    // Other words of a news question are its topic.
+    expect(parseBrowse("卫东区疫情防控有哪些新闻？", DISTRICTS, TODAY)).toEqual({
+      district: "卫东区",
+      topic: "疫情防控",
+    });
   });
 
   it("reads /search words: district and month filter, the rest is the topic", () => {
