@@ -109,11 +109,9 @@ export function createConversation(deps: ConversationDeps): Conversation {
       kind: reply.kind === "answer" || reply.kind === "english" ? a.kind : reply.kind,
       articleIds: reply.citations.map((c) => c.articleId),
       meeting:
-        reply.kind === "browse" || reply.kind === "timeline"
+        reply.kind === "browse" || reply.kind === "timeline" || !article
           ? undefined
-          : article
-            ? (meetingOf(article.title) ?? article.title.replace(/\s+/g, ""))
-            : undefined,
+          : (meetingOf(article.title) ?? subjectOf(a.content) ?? article.title.replace(/\s+/g, "")),
       person: (a.kind === "post_of" ? a.target : undefined) ?? person,
       district: a.district ?? article?.district ?? undefined,
       date: article?.date ?? undefined,
@@ -260,6 +258,22 @@ export function createConversation(deps: ConversationDeps): Conversation {
       return deps.sessions.clear(key, { prefix: true }) > 0;
     },
   };
+}
+
+/** Role words of a question's content: what was asked about the event, not the event. */
+const ROLE_TOKEN =
+  /^(?:主持|出席|参加|参会|陪同|列席|一同|带队|带领|率队|讲话|发言|致辞|当选|督导|调研|检查|慰问|走访|视察)$/;
+
+/**
+ * The event a question was about, from its content words when the cited title names no meeting
+ * ("新郑擂台赛观摩是谁带队的？" → "新郑擂台赛观摩"): the longest word group that is no role word.
+ */
+function subjectOf(content: string): string | undefined {
+  const groups = content
+    .split(/\s+/)
+    .map((g) => g.replace(/(?:由|被|是|在)$/, ""))
+    .filter((g) => g.length >= 4 && !ROLE_TOKEN.test(g));
+  return groups.sort((x, y) => y.length - x.length)[0];
 }
 
 /** "孟州市 3月 有关“疫情”": what a browse query asked, for its "nothing found" message. */
