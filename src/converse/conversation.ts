@@ -108,10 +108,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
       question: reply.asked,
       kind: reply.kind === "answer" || reply.kind === "english" ? a.kind : reply.kind,
       articleIds: reply.citations.map((c) => c.articleId),
-      meeting:
-        reply.kind === "browse" || reply.kind === "timeline" || !article
-          ? undefined
-          : (meetingOf(article.title) ?? subjectOf(a.content) ?? article.title.replace(/\s+/g, "")),
+      ...meetingsOf(reply.kind === "browse" || reply.kind === "timeline" ? undefined : article, a.content),
       person: (a.kind === "post_of" ? a.target : undefined) ?? person,
       district: a.district ?? article?.district ?? undefined,
       date: article?.date ?? undefined,
@@ -208,14 +205,25 @@ export function createConversation(deps: ConversationDeps): Conversation {
       return { ...reply, question, answer: `${lead}${reply.answer}`, understood: done.understood };
     }
 
-    const answer = await deps.answerer.ask(asked, { district: opts.district });
+    let answer = await deps.answerer.ask(asked, { district: opts.district });
+    let used = done;
+    if (!answer.found && last?.meetingAlt && (done.rule === "meeting" || done.rule === "ellipsis")) {
+      // The headline did not find it: the event as the question before named it.
+      const again = completeQuestion(question, { ...last, meeting: last.meetingAlt }, known);
+      const second = await deps.answerer.ask(again.question, { district: opts.district });
+      if (second.found) {
+        answer = second;
+        used = again;
+      }
+    }
+    const shown = used.understood ? `（指：${used.understood}）` : "";
     const reply: ConversationReply = {
       ...answer,
       question,
-      answer: answer.found ? `${lead}${answer.answer}` : answer.answer,
+      answer: answer.found ? `${shown}${answer.answer}` : answer.answer,
       kind: "answer",
-      asked,
-      understood: done.understood,
+      asked: used.question,
+      understood: used.understood,
     };
     save(key, reply);
     return reply;
@@ -258,6 +266,20 @@ export function createConversation(deps: ConversationDeps): Conversation {
       return deps.sessions.clear(key, { prefix: true }) > 0;
     },
   };
+}
+
+/**
+ * The meeting a follow-up refers to after an answer resting on `article`: the meeting its title
+ * reports; when the title names none, the headline itself and, as the second try, the event the
+ * question named.
+ */
+function meetingsOf(article: Article | undefined, content: string): Pick<Turn, "meeting" | "meetingAlt"> {
+  if (!article) return {};
+  const meeting = meetingOf(article.title);
+  if (meeting) return { meeting };
+  const headline = article.title.replace(/\s+/g, "");
+  const subject = subjectOf(content);
+  return { meeting: headline, meetingAlt: subject && subject !== headline ? subject : undefined };
 }
 
 /** Role words of a question's content: what was asked about the event, not the event. */

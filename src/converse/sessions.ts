@@ -21,6 +21,8 @@ export interface Turn {
   articleIds: string[];
   /** The meeting or event the answer was about ("孟州市委常委会暨理论学习中心组学习会"), when it was one. */
   meeting?: string;
+  /** A second reading of the meeting, tried when `meeting` finds nothing (the event as the question named it). */
+  meetingAlt?: string;
   /** The person the turn was about, or the first person its answer names. */
   person?: string;
   /** The district the turn was about. */

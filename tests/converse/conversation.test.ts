@@ -115,3 +115,45 @@ describe("answers across articles", () => {
     expect(r.understood).toBeUndefined();
   });
 });
+
+describe("follow-ups about an event whose headline names no meeting", () => {
+  it("tries the headline, then the event as the question named it", async () => {
+    const article = testArticle({
+      id: "h1",
+      title: "摆起擂台 注入动能",
+      district: "甲区",
+      date: "2021-05-29",
+      text: "…",
+    });
+    const seen: string[] = [];
+    const c = createConversation({
+      answerer: {
+        ask: async (q) => {
+          seen.push(q);
+          const cite = {
+            n: 1,
+            articleId: "h1",
+            title: article.title,
+            district: "甲区",
+            date: "2021-05-29",
+            source: "t",
+            quote: "…",
+          };
+          if (q.startsWith("甲区擂台赛观摩是谁带队"))
+            return { question: q, answer: "王明带队。[1]", citations: [cite], found: true };
+          if (q.startsWith("甲区擂台赛观摩是哪天"))
+            return { question: q, answer: "5月29日。[1]", citations: [cite], found: true };
+          return { question: q, answer: "没有", citations: [], found: false };
+        },
+      },
+      store: { get: () => article, list: () => [article], districts: () => [{ district: "甲区" }], days: () => [] },
+      mentions,
+      sessions,
+    });
+    await c.ask("h:1", "甲区擂台赛观摩是谁带队的？");
+    const r = await c.ask("h:1", "这个活动是哪天举行的？");
+    expect(seen.slice(1)).toEqual(["摆起擂台注入动能是哪天举行的？", "甲区擂台赛观摩是哪天举行的？"]);
+    expect(r.found).toBe(true);
+    expect(r.answer).toBe("（指：甲区擂台赛观摩）5月29日。[1]");
+  });
+});
