@@ -4,7 +4,7 @@ import { createLogger, registerSecrets, scrubSecrets, secretsFromEnv } from "../
 
 /** Secrets of odd shapes: pattern characters, quotes, backslashes, URL-special characters, spaces, non-ASCII. */
 const ODD = [
-  "sk-proj-AbC123.*+?^${}()|[]\\/",
+  "sk-proj-AbC123.*+?^$(){}|[]\\/",
   "we\"ird\\key'with`quotes",
   "a&b=c?d#e%f/g h+i",
   "密钥-🔑-тайна",
