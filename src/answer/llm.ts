@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { ChatPromptTemplate } from "@langchain/core/prompts";
 import type { Answer, Article, Citation } from "../core/types.js";
-import { deadline, limitsOf } from "../llm/limits.js";
+import { deadline, limitsOf, untilAborted } from "../llm/limits.js";
 import { unsupported } from "./guard.js";
 
 const PROMPTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../prompts");
@@ -88,7 +88,7 @@ export async function llmAnswer(
   const messages = await answerPrompt().formatMessages({ passages: listing, question });
   // The shorter of the caller's wait and the model's configured one.
   const signal = deadline(Math.min(opts.timeoutMs ?? limits.timeoutMs, limits.timeoutMs), opts.signal);
-  const full = messageText((await model.invoke(messages, { signal })).content).trim();
+  const full = messageText((await untilAborted(model.invoke(messages, { signal }), signal)).content).trim();
   if (!full || /没有在已收录的新闻中找到/.test(full)) return undefined;
   const reply = full.slice(0, maxChars);
   const sentences = reply.match(SENTENCE_RE) ?? [];

@@ -6,7 +6,7 @@ import type { Config } from "../config/env.js";
 import type { Article } from "../core/types.js";
 import { extractFacts } from "../facts/extract.js";
 import { createChatModel } from "../llm/chat-model.js";
-import { deadline, limitsOf } from "../llm/limits.js";
+import { deadline, limitsOf, untilAborted } from "../llm/limits.js";
 import { extractiveSummarizer, type Summarizer, summarizeArticle, unsupportedTerms } from "./summarize.js";
 
 /** The default prompt template: `prompts/digest-summary.md` (variables `{title}`, `{text}`, `{max_chars}`). */
@@ -47,14 +47,9 @@ export function createLlmSummarizer(model: BaseChatModel, opts: LlmSummarizerOpt
   return async (article: Article) => {
     const fallback = () => summarizeArticle(article);
     try {
-      const out = (
-        await chain.invoke(
-          { title: article.title, text: article.text.slice(0, maxInput), max_chars: String(100) },
-          { signal: deadline(timeoutMs) },
-        )
-      )
-        .replace(/\s+/g, " ")
-        .trim();
+      const signal = deadline(timeoutMs);
+      const input = { title: article.title, text: article.text.slice(0, maxInput), max_chars: String(100) };
+      const out = (await untilAborted(chain.invoke(input, { signal }), signal)).replace(/\s+/g, " ").trim();
       if (!out) throw new Error("empty answer");
       if (out.length > maxLength) throw new Error(`answer too long (${out.length} chars)`);
       const people = extractFacts(article).flatMap((f) => (f.name ? [f.name] : []));

@@ -39,3 +39,27 @@ export function deadline(timeoutMs: number, outer?: AbortSignal): AbortSignal {
   const timeout = AbortSignal.timeout(timeoutMs);
   return outer ? AbortSignal.any([timeout, outer]) : timeout;
 }
+
+/**
+ * `work`, or its rejection with the abort reason as soon as `signal` fires:
+ * a model that ignores the signal (a custom or fake one) still cannot hold
+ * its caller past the deadline. Models that honour it (ChatOpenAI) also
+ * abort their request, so nothing is left pending.
+ */
+export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(
+      (v) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(v);
+      },
+      (e) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(e);
+      },
+    );
+  });
+}
