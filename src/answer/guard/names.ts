@@ -132,8 +132,9 @@ function onlyInside(text: string, part: string, whole: string): boolean {
 /**
  * The person names stated in `text`: names after a post or in a list (the
  * rules of fact extraction), bare names (`bareNames`), words jieba tags as
- * person names (nr) or finds as new words led by a surname, and any of the `known` names (every person of the
- * candidate articles) standing in it as a name.
+ * person names (nr) or finds as new words led by a surname, and any of the
+ * `known` names (every person of the candidate articles) standing in it as
+ * a name.
  */
 export function namesIn(text: string, known: Iterable<string> = []): string[] {
   return candidates(text, known).map((c) => c.name);
