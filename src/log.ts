@@ -16,10 +16,13 @@ export const redactPaths = [
   "*.headers.authorization",
 ];
 
+/** The project's own secret variables (`.env.example`), scrubbed whatever their value. */
+const NAMED_SECRETS = ["TELEGRAM_BOT_TOKEN", "LLM_API_KEY", "WEBHOOK_SECRET"];
+
 /**
  * Environment variables whose values are secrets: the bot token, the LLM
  * key, the webhook secret, and by name any other `*_TOKEN`, `*_KEY`,
- * `*_SECRET` or `*_PASSWORD`. The password of a proxy URL (`HTTPS_PROXY`,
+ * `*_SECRET` or `*_PASSWORD` of 8 characters or more. The password of a proxy URL (`HTTPS_PROXY`,
  * `SOCKS_PROXY`, `http://user:pass@host`) is one too.
  */
 export function secretsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
@@ -27,7 +30,9 @@ export function secretsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
   for (const [name, value] of Object.entries(env)) {
     const v = value?.trim();
     if (!v) continue;
-    if (/(?:^|_)(?:TOKEN|KEY|SECRET|PASSWORD|PASSWD)$/i.test(name) && !/^(?:PUBLIC|PUB)_/i.test(name)) out.push(v);
+    if (NAMED_SECRETS.includes(name)) out.push(v);
+    // Other variables by name only when the value looks like a secret, not a flag ("true") that every line holds.
+    else if (/(?:^|_)(?:TOKEN|KEY|SECRET|PASSWORD|PASSWD)$/i.test(name) && v.length >= 8) out.push(v);
     if (/_PROXY$/i.test(name)) {
       try {
         const u = new URL(v);

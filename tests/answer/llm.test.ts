@@ -1,6 +1,9 @@
 import { FakeListChatModel } from "@langchain/core/utils/testing";
 import { describe, expect, it } from "vitest";
 import { llmAnswer } from "../../src/answer/llm.js";
+import { loadConfig } from "../../src/config/env.js";
+import { createChatModel } from "../../src/llm/chat-model.js";
+import { DEFAULT_LLM_LIMITS, limitsOf } from "../../src/llm/limits.js";
 import { testArticle } from "../support/articles.js";
 
 /** llmAnswer on its own: the cap, the [n] markers, the abort. */
@@ -36,5 +39,19 @@ describe("llmAnswer", () => {
   });
   it("aborts a model that does not answer within timeoutMs", async () => {
     await expect(llmAnswer(model("x", 60_000), "谁出席？", passages, [], { timeoutMs: 50 })).rejects.toThrow(/abort/i);
+  });
+});
+
+describe("LLM limits", () => {
+  it("come from LLM_MAX_CHARS and LLM_TIMEOUT_MS, with defaults of 1500 characters and 20 s", () => {
+    const configured = createChatModel(loadConfig({ LLM_MODEL: "m", LLM_MAX_CHARS: "800", LLM_TIMEOUT_MS: "5000" }));
+    expect(configured && limitsOf(configured)).toEqual({ maxChars: 800, timeoutMs: 5000 });
+    const plain = createChatModel(loadConfig({ LLM_MODEL: "m" }));
+    expect(plain && limitsOf(plain)).toEqual({ maxChars: 1500, timeoutMs: 20_000 });
+    expect(limitsOf(model("x"))).toEqual(DEFAULT_LLM_LIMITS);
+  });
+  it("reject a value a user must fix, naming the variable", () => {
+    expect(() => loadConfig({ LLM_MODEL: "m", LLM_MAX_CHARS: "lots" })).toThrow(/LLM_MAX_CHARS/);
+    expect(() => loadConfig({ LLM_MODEL: "m", LLM_TIMEOUT_MS: "10" })).toThrow(/LLM_TIMEOUT_MS/);
   });
 });

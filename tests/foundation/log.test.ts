@@ -70,11 +70,12 @@ describe("scrubSecrets", () => {
         TELEGRAM_BOT_TOKEN: "t0k",
         LLM_API_KEY: "k3y",
         WEBHOOK_SECRET: "s3c",
-        SOME_PASSWORD: "pw1",
+        SOME_PASSWORD: "pw1-long-enough",
+        FEATURE_KEY: "true",
         LLM_MODEL: "deepseek-chat",
         SOCKS_PROXY: "socks5://u:pw2@h:1080",
       }).sort(),
-    ).toEqual(["k3y", "pw1", "pw2", "pw2", "s3c", "t0k"]);
+    ).toEqual(["k3y", "pw1-long-enough", "pw2", "pw2", "s3c", "t0k"]);
   });
 
   it("scrubs registered secrets too", () => {
