@@ -157,11 +157,19 @@ export function standsAsName(text: string, name: string): boolean {
 
 /**
  * The names of `claim` that `quote` does not state. A name of the rules
- * must stand in the quote as a whole name (李军 is not stated by 李军华); a
- * word only jieba tagged needs to occur in it.
+ * must stand in the quote as a whole name (李军 is not stated by 李军华), or
+ * be one of the quote's own names (何飞 of "何飞详细了解", where no follower
+ * closes it); a word only jieba tagged needs to occur in it.
  */
 export function unsupportedNames(claim: string, quote: string, known: Iterable<string> = []): string[] {
+  let quoteNames: Set<string> | undefined;
+  const stated = (c: NameCandidate) => {
+    if (!quote.includes(c.name)) return false;
+    if (!c.whole || standsAsName(quote, c.name)) return true;
+    quoteNames ??= new Set(namesIn(quote));
+    return quoteNames.has(c.name);
+  };
   return candidates(claim, known)
-    .filter((c) => (c.whole ? !standsAsName(quote, c.name) : !quote.includes(c.name)))
+    .filter((c) => !stated(c))
     .map((c) => c.name);
 }
