@@ -80,15 +80,16 @@ function chinese(n: number, upper = false): string {
   return out;
 }
 
-/** The scripts a number is printed in (value → text). */
-const NUMBER_FORMS: ((n: number) => string)[] = [
-  (n) => String(n),
-  (n) => String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))),
-  (n) => String(n).replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d))),
-  (n) => chinese(n),
-  (n) => chinese(n, true),
-  (n) => String(n).replace(/\d/g, (d) => LOWER[Number(d)] as string),
-  (n) => (n % 1000 === 0 && n >= 2000 && n < 3000 ? "两千" : chinese(n)),
+/** The scripts a number is printed in: `n` → [as printed, its value] (the 万 form states ten times `n`). */
+const NUMBER_FORMS: ((n: number) => [string, number])[] = [
+  (n) => [String(n), n],
+  (n) => [String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))), n],
+  (n) => [String(n).replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d))), n],
+  (n) => [chinese(n), n],
+  (n) => [chinese(n, true), n],
+  (n) => [String(n).replace(/\d/g, (d) => LOWER[Number(d)] as string), n],
+  (n) => [chinese(n).replace(/^二(?=[百千])/, "两"), n],
+  (n) => [`${n / 1000}万`, n * 10],
 ];
 
 const INSTRUCTIONS = ["请立即访问", "请点击", "请登录", "点击", "请扫码关注", "请拨打"];
@@ -159,9 +160,9 @@ describe("guard properties over the sample sentences", () => {
     for (let i = 0; i < 3000; i++) {
       const { sentence, known } = pick(r, samples);
       const values = new Set(findNumbers(sentence).map((m) => m.value));
-      let v = 1 + Math.floor(r() * 9999);
-      while (values.has(v)) v = 1 + Math.floor(r() * 9999);
-      const printed = pick(r, NUMBER_FORMS)(v);
+      const form = pick(r, NUMBER_FORMS);
+      let [printed, v] = form(1 + Math.floor(r() * 9999));
+      while (values.has(v)) [printed, v] = form(1 + Math.floor(r() * 9999));
       // Either a number of the sentence is replaced, or a new quantity is added.
       const real = findNumbers(sentence).filter((m) => !sentence.slice(m.end).startsWith("月"));
       const target = real.length > 0 && r() < 0.5 ? pick(r, real) : undefined;
