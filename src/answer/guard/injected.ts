@@ -6,9 +6,9 @@
  * users anywhere.
  */
 
-/** Links with or without a scheme: https://x.y/z, www.x.y, evil.example/login. */
+/** Links with or without a scheme: https://x.y/z, www.x.y, evil.example/login (ending before Chinese text). */
 const URL_RE =
-  /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s，。；！？、）)】」”"'<>]+|(?:[a-z0-9-]+\.)+[a-z]{2,}(?:\/[^\s，。；！？、）)】」”"'<>]*)?/gi;
+  /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef）)】」”"'<>]+|(?:[a-z0-9-]+\.)+[a-z]{2,}(?:\/[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef）)】」”"'<>]*)?/gi;
 
 /** E-mail addresses. */
 const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
