@@ -228,7 +228,10 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
           timer = setTimeout(() => reject(new Error(`LLM gave no answer within ${llmTimeoutMs} ms`)), llmTimeoutMs);
         });
         try {
-          const llm = await Promise.race([llmAnswer(deps.chatModel, raw, passages, known), timeout]);
+          const llm = await Promise.race([
+            llmAnswer(deps.chatModel, raw, passages, known, { timeoutMs: llmTimeoutMs }),
+            timeout,
+          ]);
           if (llm) return llm;
         } finally {
           clearTimeout(timer);

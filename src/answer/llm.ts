@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { ChatPromptTemplate } from "@langchain/core/prompts";
 import type { Answer, Article, Citation } from "../core/types.js";
+import { deadline, limitsOf, untilAborted } from "../llm/limits.js";
 import { unsupported } from "./guard.js";
 
 const PROMPTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../prompts");
@@ -41,20 +42,41 @@ function messageText(content: unknown): string {
   return "";
 }
 
+/** Options of `llmAnswer`; unset ones come from the model's limits (`limitsOf`). */
+export interface LlmAnswerOptions {
+  /** Longest reply used, in characters: the reply is cut there, and a sentence cut in half is dropped. */
+  maxChars?: number;
+  /** Longest wait in ms, at most the model's; the request is then aborted (not merely ignored), so nothing is left pending. */
+  timeoutMs?: number;
+  /** Aborts the request early (the caller gave up). */
+  signal?: AbortSignal;
+}
+
+/** The sentences of a reply, each with the [n] markers that follow it. */
+const SENTENCE_RE = /[^。！？!?]+[。！？!?]?(?:\s*\[\d+\])*/g;
+
 /**
  * Asks the chat model to answer from numbered passages (the sentences the
- * extractive answer rests on, then the best other sentences) and checks what it says: every sentence must
- * carry a [n] marker of a given passage, and every name and number in it
- * must occur in the passages it cites. Failing sentences are dropped.
- * Returns undefined when nothing usable is left (the caller then uses the
- * extractive answer) or when the model declines.
+ * extractive answer rests on, then the best other sentences) and checks
+ * what it says. The reply is cut to `maxChars` (default `LLM_MAX_CHARS`,
+ * 1500) before it is read; every sentence must carry [n] markers, all of
+ * passages that exist, and pass the guard (every name and number in it
+ * occurs in the passages it cites, no link or instruction that they do not
+ * have; the title shown with a passage counts as cited). Failing sentences
+ * are dropped. The request is aborted after `timeoutMs` (at most the
+ * model's `LLM_TIMEOUT_MS`) through an AbortSignal, which
+ * rejects with the abort reason. Returns undefined when nothing usable is
+ * left (the caller then uses the extractive answer) or the model declines.
  */
 export async function llmAnswer(
   model: BaseChatModel,
   question: string,
   given: LlmPassage[],
   known: Iterable<string>,
+  opts: LlmAnswerOptions = {},
 ): Promise<Answer | undefined> {
+  const limits = limitsOf(model);
+  const maxChars = opts.maxChars ?? limits.maxChars;
   const passages: Passage[] = given.slice(0, MAX_PASSAGES).map((p, i) => ({ ...p, n: i + 1 }));
   if (passages.length === 0) return undefined;
   const listing = passages
@@ -64,19 +86,26 @@ export async function llmAnswer(
     )
     .join("\n");
   const messages = await answerPrompt().formatMessages({ passages: listing, question });
-  const reply = messageText((await model.invoke(messages)).content).trim();
-  if (!reply || /没有在已收录的新闻中找到/.test(reply)) return undefined;
+  // The shorter of the caller's wait and the model's configured one.
+  const signal = deadline(Math.min(opts.timeoutMs ?? limits.timeoutMs, limits.timeoutMs), opts.signal);
+  const full = messageText((await untilAborted(model.invoke(messages, { signal }), signal)).content).trim();
+  if (!full || /没有在已收录的新闻中找到/.test(full)) return undefined;
+  const reply = full.slice(0, maxChars);
+  const sentences = reply.match(SENTENCE_RE) ?? [];
+  // A reply cut by the cap ends in half a sentence: it is not read.
+  if (full.length > maxChars && !/[。！？!?]\s*(?:\[\d+\]\s*)*$/.test(reply)) sentences.pop();
 
   const knownNames = [...known];
   const kept: { text: string; ns: number[] }[] = [];
-  for (const sentence of reply.match(/[^。！？!?]+[。！？!?]?(?:\s*\[\d+\])*/g) ?? []) {
+  for (const sentence of sentences) {
     const ns = [...sentence.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
     const cited = passages.filter((p) => ns.includes(p.n));
-    if (cited.length === 0) continue;
+    // Every claim cites, and only passages that exist.
+    if (cited.length === 0 || ns.some((n) => !passages.some((p) => p.n === n))) continue;
     if (
       unsupported(
         sentence,
-        cited.map((p) => p.text),
+        cited.flatMap((p) => [p.text, p.article.title]),
         knownNames,
       ).length > 0
     )

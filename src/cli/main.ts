@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from "commander";
 import { loadDotenv } from "../config/dotenv.js";
+import { scrubSecrets } from "../log.js";
 import { articlesCommand } from "./commands/articles.js";
 import { askCommand } from "./commands/ask.js";
 import { digestCommand } from "./commands/digest.js";
@@ -34,6 +35,6 @@ loadDotenv();
 buildProgram()
   .parseAsync(process.argv)
   .catch((err: unknown) => {
-    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`error: ${scrubSecrets(err instanceof Error ? err.message : String(err))}\n`);
     process.exitCode = 1;
   });

@@ -51,6 +51,8 @@ export const envSchema = z.object({
   LLM_API_KEY: optionalString,
   LLM_MODEL: optionalString,
   LLM_TEMPERATURE: z.coerce.number().min(0).max(2).default(0),
+  LLM_MAX_CHARS: z.coerce.number().int().min(100).max(20_000).default(1500),
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(20_000),
 
   TELEGRAM_BOT_TOKEN: optionalString,
   TELEGRAM_API_ROOT: optionalString,
@@ -104,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
             apiKey: e.LLM_API_KEY,
             model: e.LLM_MODEL ?? "gpt-4o-mini",
             temperature: e.LLM_TEMPERATURE,
+            maxChars: e.LLM_MAX_CHARS,
+            timeoutMs: e.LLM_TIMEOUT_MS,
           }
         : undefined,
     telegram: {

@@ -1,3 +1,4 @@
+import { unsupported } from "../answer/guard.js";
 import type { Article } from "../core/types.js";
 import { segmenter } from "../core/zh/jieba.js";
 
@@ -179,23 +180,23 @@ export function summarizeArticle(article: SummarySource, opts: ExtractiveOptions
   return ellipsis(cutAtWord(lead, max - 1));
 }
 
-const NAME_TAGS = new Set(["nr", "nrt", "nrfg", "ns", "nt", "nz"]);
+/** jieba tags of place, organization and other proper names (person names are the guard's). */
+const PROPER_NAME_TAGS = new Set(["ns", "nt", "nz"]);
 
 /**
- * The names and numbers of `summary` that are not in `source`: digit runs
- * ("2021", "3.5") and the words jieba tags as person, place or organization
- * names. An LLM summary with any of these is rejected, because every name
- * and number the bot states must be in the cited text. A heuristic: jieba
- * does not find every name, so this guards against, not proves, invention.
+ * The names, numbers and injected content of `summary` that `source` does
+ * not state: the answer guard (`unsupported`: numbers by value in every
+ * script, so 三百名 is rejected when the article says 二百名; person names
+ * with or without a post; links, phones and instructions), plus the words
+ * jieba tags as place or organization names. An LLM summary with any of
+ * these is rejected, because every name and number the bot states must be
+ * in the cited text. `known` adds the article's people (its facts).
  */
-export function unsupportedTerms(summary: string, source: string): string[] {
-  const missing = new Set<string>();
+export function unsupportedTerms(summary: string, source: string, known: Iterable<string> = []): string[] {
   const plain = source.replace(/\s+/g, "");
-  for (const m of summary.matchAll(/\d+(?:\.\d+)?/g)) {
-    if (!plain.includes(m[0])) missing.add(m[0]);
-  }
+  const missing = new Set(unsupported(summary, [plain], known));
   for (const { word, tag } of segmenter().tag(summary, true)) {
-    if (NAME_TAGS.has(tag) && word.trim().length > 1 && !plain.includes(word)) missing.add(word);
+    if (PROPER_NAME_TAGS.has(tag) && word.trim().length > 1 && !plain.includes(word)) missing.add(word);
   }
   return [...missing];
 }
