@@ -1,18 +1,23 @@
 import { createHash } from "node:crypto";
 import http from "node:http";
 import { type RunnerHandle, run } from "@grammyjs/runner";
-import { type Bot, webhookCallback } from "grammy";
+import type { Bot } from "grammy";
 import type { App } from "../app/open.js";
 import { createDigestScheduler, type DigestScheduler } from "../digest/scheduler.js";
 import { scrubSecrets } from "../log.js";
+import { outageCause } from "./api-health.js";
 import { botDepsFromApp } from "./app-deps.js";
 import { BOT_COMMANDS } from "./command-list.js";
-import { type CreateBotOptions, createBot } from "./create-bot.js";
+import { ALLOWED_UPDATES, type CreateBotOptions, createBot, DEFAULT_API_ROOT } from "./create-bot.js";
 import type { BotDeps } from "./deps.js";
+import { BOT_DESCRIPTION, BOT_SHORT_DESCRIPTION } from "./description.js";
 import { digestSender } from "./digest-sender.js";
+import { redactProxy } from "./proxy.js";
+import { webhookHandler } from "./webhook.js";
 
 /** Options of `createBotRuntime`. */
-export interface BotRuntimeOptions extends Pick<CreateBotOptions, "apiRoot" | "rateLimit" | "maxRetryDelaySeconds"> {
+export interface BotRuntimeOptions
+  extends Pick<CreateBotOptions, "apiRoot" | "rateLimit" | "maxRetryDelaySeconds" | "proxy" | "pollingRetry"> {
   token: string;
   /** Webhook mode: public HTTPS URL and local port (else long polling with @grammyjs/runner). */
   webhook?: { url: string; port: number };
@@ -22,6 +27,24 @@ export interface BotRuntimeOptions extends Pick<CreateBotOptions, "apiRoot" | "r
   schedule?: boolean;
   /** Replaces single bot dependencies (e.g. an allowlist other than the configured one). */
   deps?: Partial<BotDeps>;
+}
+
+/**
+ * The error `start` throws when the Bot API cannot be reached at all: what
+ * failed (server, proxy, cause) and what to do — check the network, set
+ * HTTPS_PROXY or SOCKS_PROXY where Telegram is blocked, or check the token.
+ */
+export function cannotConnectMessage(apiRoot: string, proxy: string | undefined, err: unknown): string {
+  const e = err as { error_code?: number; description?: string };
+  const cause = typeof e?.error_code === "number" ? outageCause(e) : outageCause(undefined, err);
+  const via = proxy ? `（经代理 ${redactProxy(proxy)}）` : "";
+  const todo =
+    e?.error_code === 401 || e?.error_code === 404
+      ? "请检查 TELEGRAM_BOT_TOKEN 是否正确（在 @BotFather 重新获取）。"
+      : proxy
+        ? "请检查代理是否在运行、地址和端口是否正确（HTTPS_PROXY / SOCKS_PROXY）。"
+        : "请检查网络；在无法直连 Telegram 的地区（如中国大陆），请在 .env 中设置 HTTPS_PROXY=http://主机:端口 或 SOCKS_PROXY=socks5://主机:端口。";
+  return `无法连接 Telegram Bot API ${apiRoot}${via}：${cause}。${todo}`;
 }
 
 /** A running (or startable) bot with its digest scheduler. */
@@ -48,6 +71,8 @@ export function createBotRuntime(app: App, opts: BotRuntimeOptions): BotRuntime 
     apiRoot: opts.apiRoot,
     rateLimit: opts.rateLimit,
     maxRetryDelaySeconds: opts.maxRetryDelaySeconds,
+    proxy: opts.proxy,
+    pollingRetry: opts.pollingRetry,
   });
   const scheduler = createDigestScheduler({
     subscriptions: app.subscriptions,
@@ -66,29 +91,31 @@ export function createBotRuntime(app: App, opts: BotRuntimeOptions): BotRuntime 
     deps,
     scheduler,
     async start() {
-      await bot.init();
-      await bot.api.setMyCommands([...BOT_COMMANDS]).catch((err: unknown) => {
-        app.log.warn(
-          { err: { message: scrubSecrets(String((err as Error)?.message ?? err)) } },
-          "setMyCommands failed",
-        );
-      });
+      try {
+        await bot.init();
+      } catch (err) {
+        throw new Error(cannotConnectMessage(opts.apiRoot ?? DEFAULT_API_ROOT, opts.proxy, err));
+      }
+      const warn = (what: string) => (err: unknown) => {
+        app.log.warn({ err: { message: scrubSecrets(String((err as Error)?.message ?? err)) } }, `${what} failed`);
+      };
+      await bot.api.setMyCommands([...BOT_COMMANDS]).catch(warn("setMyCommands"));
+      await bot.api.setMyDescription(BOT_DESCRIPTION).catch(warn("setMyDescription"));
+      await bot.api.setMyShortDescription(BOT_SHORT_DESCRIPTION).catch(warn("setMyShortDescription"));
       if (opts.webhook) {
         const secretToken = createHash("sha256").update(opts.token).digest("hex").slice(0, 32);
-        const handle = webhookCallback(bot, "http", { secretToken, onTimeout: "return", timeoutMilliseconds: 9_000 });
-        server = http.createServer((req, res) => {
-          if (req.method !== "POST") {
-            res.writeHead(405).end();
-            return;
-          }
-          void handle(req, res);
-        });
+        server = http.createServer(webhookHandler(bot, secretToken, app.log));
+        server.requestTimeout = 10_000;
+        server.on("clientError", (_err, socket) => socket.destroy());
         await new Promise<void>((resolve) => server?.listen(opts.webhook?.port, resolve));
-        await bot.api.setWebhook(opts.webhook.url, { secret_token: secretToken });
+        await bot.api.setWebhook(opts.webhook.url, {
+          secret_token: secretToken,
+          allowed_updates: [...ALLOWED_UPDATES],
+        });
         app.log.info({ port: opts.webhook.port }, "webhook listening");
       } else {
         await bot.api.deleteWebhook().catch(() => undefined);
-        runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query"] } } });
+        runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
         app.log.info({ username: bot.botInfo.username }, "bot polling");
       }
       if (opts.schedule !== false) scheduler.start();

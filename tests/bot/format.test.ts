@@ -102,7 +102,7 @@ describe("renderAnswer", () => {
 });
 
 describe("renderDigest and renderSources", () => {
-  it("renders a dated digest with numbered items and /article links, split at item boundaries", () => {
+  it("renders a dated digest with numbered items and one-tap /a_ links, split at item boundaries", () => {
     const items = Array.from({ length: 60 }, (_, i) => ({
       articleId: `id${i}`,
       title: `标题${i}&`,
@@ -117,7 +117,7 @@ describe("renderDigest and renderSources", () => {
     const all = messages.join("\n\n");
     expect(all).toContain("2020-03-28 新闻摘要");
     expect(all).toContain("<b>60. 标题59&amp;</b>");
-    expect(all).toContain("/article id59");
+    expect(all).toContain("/a_id59");
   });
 
   it("lists districts with counts and ranges", () => {
