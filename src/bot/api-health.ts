@@ -35,6 +35,11 @@ function abortableSleep(ms: number, signal?: StopSignal): Promise<void> {
   });
 }
 
+/** Removes a bot token from a request URL quoted in an error ("…/bot123:AA…/getMe"), whatever its shape. */
+function withoutUrlToken(text: string): string {
+  return scrubSecrets(text.replace(/\/bot[^/\s]+\//g, "/bot<token>/"));
+}
+
 /**
  * Why a Bot API call failed, in words an operator can act on: 401 is a bad
  * or revoked token, 409 another instance or a webhook, 5xx Telegram itself,
@@ -52,12 +57,12 @@ export function outageCause(res: { error_code?: number; description?: string } |
           : code !== undefined && code >= 500
             ? "Telegram's servers are failing"
             : "the Bot API refused getUpdates";
-    return scrubSecrets(`${code ?? "?"} ${res.description ?? ""}: ${hint}`);
+    return withoutUrlToken(`${code ?? "?"} ${res.description ?? ""}: ${hint}`);
   }
   const inner = err instanceof HttpError ? err.error : err;
   const e = inner as { message?: string; code?: string; cause?: { code?: string; message?: string } } | undefined;
   const detail = [e?.code ?? e?.cause?.code, e?.message, e?.cause?.message].filter(Boolean).join(" ");
-  return scrubSecrets(`network: ${detail || String(inner)}`);
+  return withoutUrlToken(`network: ${detail || String(inner)}`);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import http from "node:http";
 import { type RunnerHandle, run } from "@grammyjs/runner";
-import type { Bot } from "grammy";
+import { type Bot, GrammyError } from "grammy";
 import type { App } from "../app/open.js";
 import { createDigestScheduler, type DigestScheduler } from "../digest/scheduler.js";
 import { scrubSecrets } from "../log.js";
@@ -25,6 +25,10 @@ export interface BotRuntimeOptions
   clock?: { now(): Date };
   /** Start the scheduler's minute timer (default true; tests call `scheduler.tick()` instead). */
   schedule?: boolean;
+  /** Attempts of getMe at start before giving up with a clear error (default 3, 1 s and 2 s apart). */
+  startAttempts?: number;
+  /** Longest wait for one getMe at start, in ms (default 15 000; an unreachable host may never refuse). */
+  startTimeoutMs?: number;
   /** Replaces single bot dependencies (e.g. an allowlist other than the configured one). */
   deps?: Partial<BotDeps>;
 }
@@ -45,6 +49,30 @@ export function cannotConnectMessage(apiRoot: string, proxy: string | undefined,
         ? "请检查代理是否在运行、地址和端口是否正确（HTTPS_PROXY / SOCKS_PROXY）。"
         : "请检查网络；在无法直连 Telegram 的地区（如中国大陆），请在 .env 中设置 HTTPS_PROXY=http://主机:端口 或 SOCKS_PROXY=socks5://主机:端口。";
   return `无法连接 Telegram Bot API ${apiRoot}${via}：${cause}。${todo}`;
+}
+
+/**
+ * Checks at start that the Bot API answers, and learns the bot's identity:
+ * getMe, a few attempts with a time-out each (grammY's own `bot.init`
+ * retries a network error forever, in silence). A refusal that retrying
+ * cannot fix (401 bad token, 404) fails at once. Throws the
+ * `cannotConnectMessage` error.
+ */
+async function connect(bot: Bot, opts: BotRuntimeOptions): Promise<void> {
+  if (bot.isInited()) return;
+  const attempts = Math.max(1, opts.startAttempts ?? 3);
+  let last: unknown;
+  for (let i = 1; i <= attempts; i++) {
+    try {
+      bot.botInfo = await bot.api.getMe(AbortSignal.timeout(opts.startTimeoutMs ?? 15_000) as never);
+      return;
+    } catch (err) {
+      last = err;
+      if (err instanceof GrammyError && err.error_code < 500 && err.error_code !== 429) break;
+      if (i < attempts) await new Promise((r) => setTimeout(r, 1000 * i));
+    }
+  }
+  throw new Error(cannotConnectMessage(opts.apiRoot ?? DEFAULT_API_ROOT, opts.proxy, last));
 }
 
 /** A running (or startable) bot with its digest scheduler. */
@@ -91,11 +119,7 @@ export function createBotRuntime(app: App, opts: BotRuntimeOptions): BotRuntime 
     deps,
     scheduler,
     async start() {
-      try {
-        await bot.init();
-      } catch (err) {
-        throw new Error(cannotConnectMessage(opts.apiRoot ?? DEFAULT_API_ROOT, opts.proxy, err));
-      }
+      await connect(bot, opts);
       const warn = (what: string) => (err: unknown) => {
         app.log.warn({ err: { message: scrubSecrets(String((err as Error)?.message ?? err)) } }, `${what} failed`);
       };

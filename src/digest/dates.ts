@@ -257,7 +257,8 @@ export function looksLikePlace(word: string, known: readonly string[]): boolean 
   const w = word.trim();
   if (!/^[\u4e00-\u9fff]{2,20}$/.test(w)) return false;
   if (["", "市", "区", "县", "省"].some((suffix) => namesPlace(`（${w}${suffix}`))) return true;
-  return nearestDistricts(w, known).some((d) => [...w].filter((c) => d.includes(c)).length >= Math.min(2, w.length));
+  // A near miss shares at least half of its characters with a stored name (孟洲 ~ 孟州市).
+  return nearestDistricts(w, known).some((d) => [...w].filter((c) => d.includes(c)).length * 2 >= w.length);
 }
 
 /**
