@@ -365,7 +365,7 @@ describe("what a phone user sees", () => {
     while (!callsOf("answerInlineQuery").length && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
     const call = callsOf("answerInlineQuery")[0];
     expect(call?.body.inline_query_id).toBe("iq1");
-    const [result] = call?.body.results as {
+    const [result] = (call?.body.results ?? []) as {
       type: string;
       title: string;
       description: string;

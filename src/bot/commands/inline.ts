@@ -14,14 +14,15 @@ const INLINE_CACHE_SECONDS = 60;
  * in a chat and offered as one inline result — the question as title, the
  * short answer and its first source as description, and the full answer
  * (claims, quotes, sources) as the message that is shared when tapped. A
- * question the news does not answer gets a result saying so; an empty or
- * over-long query gets none.
+ * question the news does not answer gets a result saying so; a query of
+ * fewer than three characters or an over-long one gets none.
  */
 export function inlineCommands(deps: BotDeps): Composer<Context> {
   const c = new Composer();
   c.on("inline_query", async (ctx) => {
     const q = ctx.inlineQuery.query.trim();
-    if (!q || q.length > MAX_QUESTION_LENGTH) {
+    // A query is sent on every keystroke: one or two characters are not a question yet.
+    if ([...q].length < 3 || q.length > MAX_QUESTION_LENGTH) {
       await ctx.answerInlineQuery([], { cache_time: INLINE_CACHE_SECONDS });
       return;
     }
