@@ -3,7 +3,7 @@ import type { BotDeps } from "../deps.js";
 import { ARTICLE_CALLBACK_PREFIX } from "../format/answer.js";
 import { renderArticle } from "../format/article.js";
 import { escapeHtml } from "../format/html.js";
-import { replyHtml } from "../reply.js";
+import { replyHtml, threadTo } from "../reply.js";
 
 /** Article ids are short hex strings; anything else is a typo. */
 const ID_PATTERN = /^[0-9a-zA-Z_-]{1,64}$/;
@@ -12,7 +12,7 @@ const ID_PATTERN = /^[0-9a-zA-Z_-]{1,64}$/;
 export async function sendArticle(ctx: Context, deps: BotDeps, id: string): Promise<void> {
   const clean = id.trim();
   if (!clean) {
-    await ctx.reply("请在 /article 后面写上文章编号，例如：/article 1a2b3c4d（编号见回答或摘要里）。");
+    await ctx.reply("请在 /article 后面写上文章编号，例如：/article 1a2b3c4d（编号见回答或摘要里）。", threadTo(ctx));
     return;
   }
   // Ids are stored in lower case; a phone may capitalise what the user types (D5539218).
@@ -20,6 +20,7 @@ export async function sendArticle(ctx: Context, deps: BotDeps, id: string): Prom
   if (!article) {
     await ctx.reply(`找不到编号为 <code>${escapeHtml(clean.slice(0, 64))}</code> 的文章，可能已被删除或编号有误。`, {
       parse_mode: "HTML",
+      ...threadTo(ctx),
     });
     return;
   }

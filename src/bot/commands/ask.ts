@@ -3,7 +3,7 @@ import { isAdmin, textForBot } from "../access.js";
 import type { AnswerMemory } from "../answer-memory.js";
 import type { BotDeps } from "../deps.js";
 import { renderAnswer } from "../format/answer.js";
-import { keyboardOf, replyHtml, withTyping } from "../reply.js";
+import { keyboardOf, replyHtml, threadTo, withTyping } from "../reply.js";
 
 /** Longest question accepted, in characters. */
 export const MAX_QUESTION_LENGTH = 500;
@@ -27,11 +27,11 @@ export async function answerQuestion(
 ): Promise<void> {
   const q = question.trim();
   if (!q) {
-    await ctx.reply(EMPTY_QUESTION);
+    await ctx.reply(EMPTY_QUESTION, threadTo(ctx));
     return;
   }
   if (q.length > MAX_QUESTION_LENGTH) {
-    await ctx.reply(`问题太长了（${q.length} 字），请精简到 ${MAX_QUESTION_LENGTH} 字以内。`);
+    await ctx.reply(`问题太长了（${q.length} 字），请精简到 ${MAX_QUESTION_LENGTH} 字以内。`, threadTo(ctx));
     return;
   }
   const answer = await withTyping(ctx, () => deps.answerer.ask(q));
