@@ -264,6 +264,10 @@ describe("bot against the Telegram emulator", () => {
     const digestText = plain(digest.map((m) => m.text).join("\n"));
     expect(digestText).toContain("红色物业");
     expect(digestText).toMatch(/\/a_[0-9a-f]{8}/);
+    // The subscriber's digest has one button per article under its last message.
+    const buttons = buttonsOf(digest.at(-1) as BotMessage);
+    expect(buttons.length).toBeGreaterThan(0);
+    expect(buttons.every((b) => /^art:[0-9a-f]{8}$/.test(b.callback_data ?? ""))).toBe(true);
   });
 
   it("webhook mode: registers the URL with a secret, answers updates posted to it, rejects posts without the secret", async () => {
