@@ -1,3 +1,4 @@
+import type { Agent } from "node:http";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
@@ -14,7 +15,7 @@ import { sourcesCommands } from "./commands/sources.js";
 import { startCommands } from "./commands/start.js";
 import { subscribeCommands } from "./commands/subscribe.js";
 import type { BotDeps } from "./deps.js";
-import { proxyAgent } from "./proxy.js";
+import { getThroughAgent, proxyAgent } from "./proxy.js";
 import { type FileDownloader, uploadHandler } from "./upload.js";
 
 /** The default Bot API server. */
@@ -48,9 +49,13 @@ export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "
 /** The reply sent when a handler fails. */
 export const FRIENDLY_ERROR = "抱歉，处理你的消息时出了点问题，请稍后再试。";
 
-/** A downloader that fetches `${apiRoot}/file/bot<token>/<path>`; errors never contain the URL. */
-export function httpDownloader(token: string, apiRoot = DEFAULT_API_ROOT): FileDownloader {
+/**
+ * A downloader that fetches `${apiRoot}/file/bot<token>/<path>`, through
+ * `agent` when a proxy is configured; errors never contain the URL.
+ */
+export function httpDownloader(token: string, apiRoot = DEFAULT_API_ROOT, agent?: Agent): FileDownloader {
   return async (filePath) => {
+    if (agent) return getThroughAgent(`${apiRoot}/file/bot${token}/${filePath}`, agent);
     const res = await fetch(`${apiRoot}/file/bot${token}/${filePath}`).catch((err: unknown) => {
       throw new Error(`file download failed: ${scrubSecrets(String((err as Error)?.message ?? err))}`);
     });
@@ -132,7 +137,7 @@ export function createBot(token: string, deps: BotDeps, opts: CreateBotOptions =
     }),
   );
   guarded.use(captionQuestions(deps, memory));
-  guarded.use(uploadHandler(deps, opts.download ?? httpDownloader(token, opts.apiRoot)));
+  guarded.use(uploadHandler(deps, opts.download ?? httpDownloader(token, opts.apiRoot, agent)));
   guarded.use(startCommands(deps, memory));
   guarded.use(articleCommands(deps));
   guarded.use(digestCommands(deps));

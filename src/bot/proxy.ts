@@ -1,4 +1,5 @@
-import type { Agent } from "node:http";
+import http, { type Agent } from "node:http";
+import https from "node:https";
 import { HttpsProxyAgent } from "https-proxy-agent";
 import { SocksProxyAgent } from "socks-proxy-agent";
 
@@ -24,4 +25,30 @@ export function redactProxy(proxyUrl: string): string {
   } catch {
     return "(invalid proxy URL)";
   }
+}
+
+/**
+ * GETs `url` through `agent` (a proxy agent) and returns the body. Node's
+ * global fetch takes no agent, so downloads through a proxy use this. A
+ * status other than 200 or a network error rejects with a message that
+ * quotes no URL (it carries the bot token).
+ */
+export function getThroughAgent(url: string, agent: Agent): Promise<Uint8Array> {
+  const get = url.startsWith("https:") ? https.get : http.get;
+  return new Promise((resolve, reject) => {
+    const req = get(url, { agent }, (res) => {
+      if (res.statusCode !== 200) {
+        res.resume();
+        reject(new Error(`file download failed: HTTP ${res.statusCode}`));
+        return;
+      }
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
+      res.on("error", (err) => reject(new Error(`file download failed: ${err.message}`)));
+    });
+    req.on("error", (err) =>
+      reject(new Error(`file download failed: ${(err as NodeJS.ErrnoException).code ?? err.message}`)),
+    );
+  });
 }

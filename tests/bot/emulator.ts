@@ -121,7 +121,7 @@ export class Emulator {
   private readonly injected = new Map<string, Record<string, unknown>[]>();
   private readonly down = new Set<string>();
   private nextInjectedUpdate = 1_000_000;
-  private readonly files = new Map<string, Uint8Array>();
+
   private readonly inbox = new Map<string, BotMessage[]>();
   private proxy?: http.Server;
   private nextMessage = 1000;
@@ -131,6 +131,8 @@ export class Emulator {
   private constructor(
     readonly server: TelegramServer,
     readonly token: string,
+    /** Uploaded files, served by the proxy's file endpoint; shared by every client view of one emulator. */
+    private readonly files = new Map<string, Uint8Array>(),
   ) {}
 
   /** Starts the emulator and the proxy on free loopback ports. */
@@ -153,7 +155,7 @@ export class Emulator {
 
   /** A user-side view of the same emulator for another bot token (its own inbox). */
   static async clientFor(emu: Emulator, token: string): Promise<Emulator> {
-    const other = new Emulator(emu.server, token);
+    const other = new Emulator(emu.server, token, emu.files);
     other.emulatorUrl = emu.emulatorUrl;
     other.apiRoot = emu.apiRoot;
     return other;

@@ -524,10 +524,13 @@ describe("allowlist, proxy and start errors", () => {
 
     const tunnels: string[] = [];
     const proxy = http.createServer((_req, res) => res.writeHead(405).end());
+    const sockets = new Set<net.Socket>();
     proxy.on("connect", (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
       tunnels.push(req.url ?? "");
+      sockets.add(client);
       const [host, port] = (req.url ?? "").split(":");
-      const upstream = net.connect(Number(port), host, () => {
+      // Only the proxy knows where telegram.invalid is: a request that bypassed it could not connect.
+      const upstream = net.connect(Number(port), host === "telegram.invalid" ? "127.0.0.1" : (host ?? ""), () => {
         client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
         upstream.write(head);
         upstream.pipe(client);
@@ -540,15 +543,51 @@ describe("allowlist, proxy and start errors", () => {
     const proxyUrl = `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`;
     try {
       const token = "1000006:AAProxyTokenForTheE2eTestOnly_pp";
-      const rt = await extraBot(token, { proxy: proxyUrl });
+      const uploads = fs.mkdtempSync(path.join(tmp, "uploads-"));
+      const ingested: string[] = [];
+      const apiRoot = `http://telegram.invalid:${new URL(emu.apiRoot).port}`;
+      const rt = await extraBot(token, {
+        apiRoot,
+        proxy: proxyUrl,
+        deps: {
+          adminChatIds: [1405],
+          uploadsDir: uploads,
+          // The upload's file download is what this checks; the ingest itself is tested elsewhere.
+          ingest: async (paths) => {
+            ingested.push(...paths);
+            return {
+              files: paths.map((p) => ({
+                path: p,
+                source: path.basename(p),
+                status: "unchanged" as const,
+                articles: 0,
+              })),
+              filesRead: paths.length,
+              articlesFound: 0,
+              facts: { added: 0, removed: 0 },
+              index: { articlesAdded: 0, articlesRemoved: 0, chunksAdded: 0 },
+            } as never;
+          },
+        },
+      });
       const client = await Emulator.clientFor(emu, token);
       await client.sendText(1404, "/sources");
       const [reply] = await client.waitForCount(1404, 1);
       expect(plain(reply?.text ?? "")).toMatch(/已收录 \d+ 篇新闻/);
+      // An admin's upload is downloaded through the proxy too (telegram.invalid resolves nowhere else).
+      const bytes = new TextEncoder().encode("孟州市召开会议\n3月28日，孟州市召开会议。\n");
+      await client.sendDocument(1405, "upload.txt", bytes);
+      const [report] = await client.waitForCount(1405, 1);
+      expect(report?.text).not.toContain("文件没能收录");
+      expect(ingested).toHaveLength(1);
+      expect(fs.readFileSync(ingested[0] ?? "")).toEqual(Buffer.from(bytes));
+
       expect(tunnels.length).toBeGreaterThan(0);
-      expect(tunnels.every((t) => t === new URL(emu.apiRoot).host)).toBe(true);
+      expect(tunnels.every((t) => t === new URL(apiRoot).host)).toBe(true);
       await rt.stop();
     } finally {
+      // Tunnels are upgraded sockets the server no longer tracks: close them by hand.
+      for (const socket of sockets) socket.destroy();
       proxy.closeAllConnections();
       await new Promise<void>((resolve) => proxy.close(() => resolve()));
     }
