@@ -37,7 +37,7 @@ export async function answerQuestion(
   const answer = await withTyping(ctx, () => deps.answerer.ask(q));
   const rendered = renderAnswer(answer, { dateTextOf: (id) => deps.store.get(id)?.dateText });
   const chatId = ctx.chat?.id;
-  const question_ = ctx.message ?? ctx.editedMessage;
+  const asked = ctx.message ?? ctx.editedMessage;
   const editId =
     ctx.editedMessage && chatId !== undefined ? memory?.editable(chatId, ctx.editedMessage.message_id) : undefined;
   if (editId !== undefined && chatId !== undefined && rendered.messages.length === 1) {
@@ -54,10 +54,10 @@ export async function answerQuestion(
     }
   }
   const sent = await replyHtml(ctx, rendered.messages, rendered.buttons);
-  if (chatId !== undefined && question_) {
+  if (chatId !== undefined && asked) {
     memory?.remember(
       chatId,
-      question_.message_id,
+      asked.message_id,
       sent.map((m) => m.message_id),
     );
   }

@@ -57,7 +57,7 @@ export function parseSubscribeArgs(text: string, known: string[]): SubscribeArgs
 }
 
 /** "每天 08:30（Asia/Shanghai）· 孟州市、陕州区" */
-function describe(sub: SubscriptionView, timezone: string): string {
+function describeSubscription(sub: SubscriptionView, timezone: string): string {
   const where = sub.districts.length ? sub.districts.join("、") : "全部区县";
   return `每天 ${sub.time}（${timezone}）· ${where}`;
 }
@@ -86,7 +86,7 @@ export function subscriptionPanel(
     .text(sub.districts.length === 0 ? "✅ 全部区县" : "全部区县", DISTRICT_PREFIX)
     .text("🔕 取消订阅", UNSUBSCRIBE_DATA);
   const text = [
-    `${headline}：${escapeHtml(describe(sub, timezone))}`,
+    `${headline}：${escapeHtml(describeSubscription(sub, timezone))}`,
     "有新新闻时按时发送摘要，没有新新闻的日子不打扰。",
     "点下面的按钮修改时间或区县（可选多个）；也可以发送 /subscribe 晚上8点 区县名。",
   ].join("\n");
@@ -153,7 +153,7 @@ export function subscribeCommands(deps: BotDeps): Composer<Context> {
     }
     const after = deps.subscriptions.get(ctx.chat.id) ?? { time, districts };
     const headline = before
-      ? `✅ 已更新订阅（原来：${escapeHtml(describe(before, deps.timezone))}）\n现在`
+      ? `✅ 已更新订阅（原来：${escapeHtml(describeSubscription(before, deps.timezone))}）\n现在`
       : "✅ 已订阅";
     const panel = subscriptionPanel(after, known, deps.timezone, headline);
     await ctx.reply(`${panel.text}\n取消请发送 /unsubscribe。`, {
@@ -190,7 +190,7 @@ export function subscribeCommands(deps: BotDeps): Composer<Context> {
     await ctx.reply(
       outcome === "unsubscribed" || !now
         ? `已取消${district}，订阅里没有别的区县了，已取消订阅。`
-        : `已取消${district}。现在订阅：${describe(now, deps.timezone)}。`,
+        : `已取消${district}。现在订阅：${describeSubscription(now, deps.timezone)}。`,
       threadTo(ctx),
     );
   });
@@ -213,7 +213,7 @@ export function subscribeCommands(deps: BotDeps): Composer<Context> {
     }
     save(ctx.chat.id, next.time, next.districts);
     const panel = subscriptionPanel(next, knownDistricts(deps), deps.timezone, "✅ 已更新订阅");
-    await ctx.answerCallbackQuery({ text: describe(next, deps.timezone) }).catch(() => undefined);
+    await ctx.answerCallbackQuery({ text: describeSubscription(next, deps.timezone) }).catch(() => undefined);
     await ctx
       .editMessageText(panel.text, { parse_mode: "HTML", reply_markup: panel.keyboard })
       .catch(() => ctx.reply(panel.text, { parse_mode: "HTML", reply_markup: panel.keyboard }));
