@@ -18,6 +18,7 @@ export function botDepsFromApp(app: App, over: Partial<BotDeps> = {}): BotDeps {
     subscriptions: {
       subscribe: (chatId, opts) => app.subscriptions.subscribe(chatId, { ...opts, timezone: config.timezone }),
       unsubscribe: (chatId) => app.subscriptions.unsubscribe(chatId),
+      removeDistrict: (chatId, district) => app.subscriptions.removeDistrict(chatId, district),
       get: (chatId) => app.subscriptions.get(chatId),
     },
     ingest: (paths) => app.ingest(paths),

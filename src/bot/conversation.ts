@@ -23,6 +23,11 @@ export function replyContext(ctx: Context): string | undefined {
   return messageKey(ctx.chat.id, to.message_id);
 }
 
+/** Stores the chat's context under each sent message, so that a reply to any of them continues from that turn. */
+export function rememberSent(conversation: Conversation, chatId: number, sent: { message_id: number }[]): void {
+  for (const m of sent) conversation.remember(chatKey(chatId), messageKey(chatId, m.message_id));
+}
+
 /**
  * Sends a conversation reply in the update's chat and stores the chat's
  * context under every message sent, so that a reply to any of them (or a
@@ -35,16 +40,18 @@ export async function sendConversationReply(
 ): Promise<void> {
   const rendered = renderConversationReply(reply);
   const sent = await replyHtml(ctx, rendered.messages, rendered.buttons);
-  const chatId = ctx.chat?.id;
-  if (chatId === undefined) return;
-  for (const m of sent) conversation.remember(chatKey(chatId), messageKey(chatId, m.message_id));
+  if (ctx.chat) rememberSent(conversation, ctx.chat.id, sent);
 }
 
-/** Answers `question` in the chat's conversation (or in the context of the bot message it replies to). */
-export async function askInConversation(ctx: Context, conversation: Conversation, question: string): Promise<void> {
+/**
+ * Asks `question` in the chat's conversation (or in the context of the bot
+ * message it replies to), showing "typing…" while it works.
+ */
+export function askInConversation(
+  ctx: Context,
+  conversation: Conversation,
+  question: string,
+): Promise<ConversationReply> {
   const chatId = ctx.chat?.id ?? ctx.from?.id ?? 0;
-  const reply = await withTyping(ctx, () =>
-    conversation.ask(chatKey(chatId), question, { context: replyContext(ctx) }),
-  );
-  await sendConversationReply(ctx, conversation, reply);
+  return withTyping(ctx, () => conversation.ask(chatKey(chatId), question, { context: replyContext(ctx) }));
 }

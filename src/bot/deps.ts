@@ -12,8 +12,10 @@ export type DigestResult = { ok: true; digest: Digest } | { ok: false; message: 
 
 /** A stored digest subscription, as far as the bot needs to know it. */
 export interface SubscriptionView {
+  /** HH:MM */
   time: string;
-  district?: string | null;
+  /** Only these districts; empty for all. */
+  districts: string[];
 }
 
 /**
@@ -41,8 +43,10 @@ export interface BotDeps {
   };
   /** Digest subscriptions (src/digest/subscriptions.ts). */
   subscriptions: {
-    subscribe(chatId: number, opts: { time: string; district?: string | null }): unknown;
+    subscribe(chatId: number, opts: { time: string; districts: string[] }): unknown;
     unsubscribe(chatId: number): boolean;
+    /** Removes one district; the last one removes the subscription. */
+    removeDistrict(chatId: number, district: string): "removed" | "unsubscribed" | "not-subscribed";
     get(chatId: number): SubscriptionView | undefined;
   };
   /** Ingests bulletin files and refreshes the retriever; serialized by the app. */

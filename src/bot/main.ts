@@ -75,6 +75,8 @@ async function main(): Promise<void> {
   const runtime = createBotRuntime(app, {
     token,
     apiRoot: config.telegram.apiRoot,
+    proxy: config.telegram.proxy,
+    pollingRetry: { maxDelayMs: config.telegram.retryMaxMs },
     webhook: config.telegram.webhookUrl
       ? { url: config.telegram.webhookUrl, port: config.telegram.webhookPort }
       : undefined,

@@ -58,27 +58,45 @@ export function createTerminalChat(
   const user = { id: TERMINAL_CHAT_ID, is_bot: false, first_name: "你" };
   const chat = { id: TERMINAL_CHAT_ID, type: "private" as const, first_name: "你" };
 
+  /** Prints a message (or an edit of one) and its buttons, which become the ones a typed label presses. */
+  const show = (p: Record<string, unknown>, prefix = "") => {
+    const text = String(p.text ?? "");
+    if (text) write(`\n${prefix}${p.parse_mode === "HTML" ? htmlToPlain(text) : text}\n`);
+    const markup = p.reply_markup as { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined;
+    const rows = markup?.inline_keyboard ?? [];
+    if (rows.length) {
+      buttons = rows.flat().map((b) => ({ text: b.text, data: b.callback_data ?? "" }));
+      write(
+        `  按钮：${buttons.map((b) => `[${b.text}]`).join(" ")}（输入按钮上的文字即可打开，如“${buttons[0]?.text.replace(/^\S+\s/, "")}”）\n`,
+      );
+    }
+  };
+
   bot.api.config.use(async (_prev, method, payload) => {
     const p = payload as Record<string, unknown>;
     if (method === "sendMessage") {
-      const text = String(p.text ?? "");
-      write(`\n${p.parse_mode === "HTML" ? htmlToPlain(text) : text}\n`);
-      const markup = p.reply_markup as { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined;
-      const rows = markup?.inline_keyboard ?? [];
-      if (rows.length) {
-        buttons = rows.flat().map((b) => ({ text: b.text, data: b.callback_data ?? "" }));
-        write(
-          `  按钮：${buttons.map((b) => `[${b.text}]`).join(" ")}（输入按钮上的文字即可打开，如“${buttons[0]?.text.replace(/^\S+\s/, "")}”）\n`,
-        );
-      }
-      const sent: Message.TextMessage = { message_id: ++messageId, date: Math.floor(Date.now() / 1000), chat, text };
+      show(p);
+      const sent: Message.TextMessage = {
+        message_id: ++messageId,
+        date: Math.floor(Date.now() / 1000),
+        chat,
+        text: String(p.text ?? ""),
+      };
       return { ok: true, result: sent } as never;
+    }
+    if (method === "editMessageText" || method === "editMessageReplyMarkup") {
+      show(p, method === "editMessageText" ? "（消息已更新）" : "");
+      const edited = { message_id: Number(p.message_id), date: Math.floor(Date.now() / 1000), chat, text: "" };
+      return { ok: true, result: edited } as never;
     }
     if (method === "answerCallbackQuery") {
       if (p.text) write(`\n（提示）${String(p.text)}\n`);
       return { ok: true, result: true } as never;
     }
     if (method === "sendChatAction" || method === "setMyCommands") return { ok: true, result: true } as never;
+    if (method === "getChatMember") {
+      return { ok: true, result: { status: "creator", user } } as never;
+    }
     return { ok: false, error_code: 400, description: `${method} is not available in the terminal chat` } as never;
   });
 

@@ -60,6 +60,9 @@ export const envSchema = z.object({
   WEBHOOK_PORT: z.coerce.number().int().positive().default(8080),
   ALLOWED_CHAT_IDS: idList,
   ADMIN_CHAT_IDS: idList,
+  HTTPS_PROXY: optionalString,
+  SOCKS_PROXY: optionalString,
+  TELEGRAM_RETRY_MAX_SECONDS: z.coerce.number().positive().max(3600).default(30),
   DIGEST_DEFAULT_TIME: z
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "DIGEST_DEFAULT_TIME must be HH:MM, e.g. 08:00")
@@ -67,6 +70,25 @@ export const envSchema = z.object({
   SUBSCRIPTIONS_DB: optionalString,
   CONVERSATION_TTL_MINUTES: z.coerce.number().positive().max(10_080).default(30),
 });
+
+/** Proxy URL schemes the Bot API client can use. */
+const PROXY_SCHEMES = /^(https?|socks[45]?h?):\/\//i;
+
+/**
+ * A proxy URL from the environment, checked: "http://host:port",
+ * "https://…", "socks5://user:pass@host:port". Throws an error naming the
+ * variable for anything else.
+ */
+function proxyUrl(value: string | undefined): string | undefined {
+  const v = value?.trim();
+  if (!v) return undefined;
+  if (!PROXY_SCHEMES.test(v) || !URL.canParse(v)) {
+    throw new Error(
+      "Invalid configuration (see .env.example):\n  HTTPS_PROXY/SOCKS_PROXY: expected a URL such as http://127.0.0.1:7890 or socks5://127.0.0.1:1080",
+    );
+  }
+  return v;
+}
 
 /** The validated configuration: what `loadConfig` returns. */
 export type Config = ReturnType<typeof loadConfig>;
@@ -117,6 +139,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       webhookPort: e.WEBHOOK_PORT,
       allowedChatIds: e.ALLOWED_CHAT_IDS,
       adminChatIds: e.ADMIN_CHAT_IDS,
+      /** Proxy for the Bot API: SOCKS_PROXY (socks5://…) wins over HTTPS_PROXY (http://…); lower-case names work too. */
+      proxy: proxyUrl(e.SOCKS_PROXY ?? env.socks_proxy ?? e.HTTPS_PROXY ?? env.https_proxy),
+      /** Longest wait between two attempts to reach the Bot API while it is down, in ms. */
+      retryMaxMs: e.TELEGRAM_RETRY_MAX_SECONDS * 1000,
     },
     digest: {
       defaultTime: e.DIGEST_DEFAULT_TIME,

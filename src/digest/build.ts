@@ -1,7 +1,7 @@
 import { normalizeQuery } from "../core/normalize.js";
 import type { Article, Digest, DigestItem } from "../core/types.js";
 import type { ArticleStore } from "../store/articles.js";
-import { daysBetween, parseDigestDate, todayIn } from "./dates.js";
+import { daysBetween, resolveDigestDay, unknownDistrictMessage } from "./dates.js";
 import { extractiveSummarizer, type Summarizer } from "./summarize.js";
 
 /** Options of `buildDigest`. */
@@ -137,12 +137,7 @@ export async function buildDigest(store: ArticleStore, opts: BuildDigestOptions)
   if (opts.district !== undefined && opts.district.trim() !== "") {
     const known = knownDistricts(store);
     const resolved = resolveDistrict(opts.district, known);
-    if (!resolved) {
-      const list = known.length ? `已收录的区县：${known.join("、")}。` : "还没有收录任何区县的新闻。";
-      const shown =
-        [...opts.district.trim()].slice(0, 20).join("") + ([...opts.district.trim()].length > 20 ? "…" : "");
-      return { ok: false, message: `没有找到“${shown}”的新闻。${list}`, nearestDays: [] };
-    }
+    if (!resolved) return { ok: false, message: unknownDistrictMessage(opts.district, known), nearestDays: [] };
     district = resolved;
   }
   const where = district ? `${district}` : "";
@@ -159,13 +154,9 @@ export async function buildDigest(store: ArticleStore, opts: BuildDigestOptions)
   if (opts.date === undefined || opts.date.trim() === "") {
     date = days[0] as string;
   } else {
-    const parsed = parseDigestDate(opts.date, now, opts.timezone);
+    const parsed = resolveDigestDay(opts.date, now, opts.timezone, days);
     if (!parsed.ok) return { ok: false, message: parsed.message, nearestDays: [] };
     date = parsed.date;
-    if (parsed.yearInferred && !days.includes(date)) {
-      const sameDay = days.find((d) => d.slice(5) === date.slice(5) && d <= todayIn(now, opts.timezone));
-      if (sameDay) date = sameDay;
-    }
   }
 
   const articles = dedupeByTitle(store.list({ date, ...(district ? { district } : {}) }));

@@ -1,4 +1,5 @@
 import { normalizeQuery } from "../core/normalize.js";
+import { namesPlace } from "../ingest/district.js";
 
 /** What `parseDigestDate` returns: a day, or a Chinese message the user can act on. */
 export type ParsedDigestDate =
@@ -198,4 +199,79 @@ export function parseDigestDate(input: string, now: Date, timezone: string): Par
     }
   }
   return { ok: false, message: `无法识别日期“${raw}”。${HELP}` };
+}
+
+/**
+ * The one resolver of a digest day for the bot and the CLI: `parseDigestDate`,
+ * then, when the user gave no year ("3月27日"), the most recent such day that
+ * has news (`daysWithNews`, YYYY-MM-DD) not after today — never the current
+ * year blindly. When no year has news on that day, the most recent such
+ * calendar day is kept (the digest then says there is no news and suggests
+ * the nearest days).
+ */
+export function resolveDigestDay(
+  input: string,
+  now: Date,
+  timezone: string,
+  daysWithNews: readonly string[],
+): ParsedDigestDate {
+  const parsed = parseDigestDate(input, now, timezone);
+  if (!parsed.ok || !parsed.yearInferred || daysWithNews.includes(parsed.date)) return parsed;
+  const today = todayIn(now, timezone);
+  const monthDay = parsed.date.slice(5);
+  const sameDay = [...daysWithNews]
+    .sort()
+    .reverse()
+    .find((d) => d.slice(5) === monthDay && d <= today);
+  return sameDay ? { ok: true, date: sameDay, yearInferred: true } : parsed;
+}
+
+/** Characters of `s` as a set, without suffixes that every district shares (区/县/市). */
+function charsOf(s: string): Set<string> {
+  return new Set([...s.replace(/(?:区|县|市|旗)$/, "")]);
+}
+
+/**
+ * The known district names nearest to what the user typed, best first: by
+ * the characters they share (孟洲 → 孟州市), then by name. Empty when none
+ * shares a character.
+ */
+export function nearestDistricts(input: string, known: readonly string[], limit = 3): string[] {
+  const want = charsOf(input.trim());
+  return known
+    .map((d) => ({ d, shared: [...charsOf(d)].filter((c) => want.has(c)).length }))
+    .filter((x) => x.shared > 0)
+    .sort((a, b) => b.shared - a.shared || a.d.localeCompare(b.d))
+    .slice(0, limit)
+    .map((x) => x.d);
+}
+
+/**
+ * Whether a word the user typed where a date or a district may stand is a
+ * place: a name of the national division list, with or without its suffix
+ * ("北京", "朝阳", "郑州市"), or a near miss of a stored district ("孟洲"
+ * for 孟州市). "明年某天" is not. Such a word is reported as an unknown
+ * district rather than as a date that is not understood.
+ */
+export function looksLikePlace(word: string, known: readonly string[]): boolean {
+  const w = word.trim();
+  if (!/^[\u4e00-\u9fff]{2,20}$/.test(w)) return false;
+  if (["", "市", "区", "县", "省"].some((suffix) => namesPlace(`（${w}${suffix}`))) return true;
+  // A near miss shares at least half of its characters with a stored name (孟洲 ~ 孟州市).
+  return nearestDistricts(w, known).some((d) => [...w].filter((c) => d.includes(c)).length * 2 >= w.length);
+}
+
+/**
+ * The message for a place word that is not a stored district ("北京",
+ * "孟洲"): it names the word as an unknown district and suggests the
+ * nearest known names, or lists them all when none is near.
+ */
+export function unknownDistrictMessage(input: string, known: readonly string[]): string {
+  const shown = [...input.trim()].slice(0, 20).join("") + ([...input.trim()].length > 20 ? "…" : "");
+  if (known.length === 0) return `没有收录“${shown}”这个区县的新闻：还没有收录任何区县的新闻。`;
+  const near = nearestDistricts(input, known);
+  const all = known.length <= 12 ? `已收录的区县：${known.join("、")}。` : "";
+  return near.length
+    ? `没有收录“${shown}”这个区县。你是不是要找：${near.join("、")}？${all}`
+    : `没有收录“${shown}”这个区县。${all || `已收录的区县有 ${known.length} 个，发送 /sources 查看。`}`;
 }

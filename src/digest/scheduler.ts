@@ -106,8 +106,12 @@ export function createDigestScheduler(opts: DigestSchedulerOptions): DigestSched
   function newArticles(sub: Subscription, known: string[]): Article[] {
     const since = sub.cursor ?? sub.createdAt;
     const from = sub.cursor ? new Date(Date.parse(since) - OVERLAP_MS).toISOString() : since;
-    const district = sub.district ? (resolveDistrict(sub.district, known) ?? sub.district) : undefined;
-    const listed = opts.store.list({ ingestedAfter: from, ...(district ? { district } : {}) });
+    const districts = sub.districts.map((d) => resolveDistrict(d, known) ?? d);
+    const listed = opts.store
+      .list({ ingestedAfter: from, ...(districts.length === 1 ? { district: districts[0] } : {}) })
+      .filter(
+        (a) => districts.length < 2 || [a.district, ...a.districts].some((d) => d !== null && districts.includes(d)),
+      );
     const sent = opts.subscriptions.sentIds(
       sub.chatId,
       listed.map((a) => a.id),
@@ -124,7 +128,7 @@ export function createDigestScheduler(opts: DigestSchedulerOptions): DigestSched
         return "empty";
       }
       const items = await toDigestItems(groupByDistrict(dedupeByTitle(fresh)), summarize);
-      await opts.send(sub.chatId, { date: null, district: sub.district, items });
+      await opts.send(sub.chatId, { date: null, district: sub.districts.join("、") || null, items });
       const cursor = fresh.reduce((m, a) => (a.ingestedAt > m ? a.ingestedAt : m), "");
       opts.subscriptions.markRun(sub.chatId, day, { articleIds: fresh.map((a) => a.id), cursor: cursor || null });
       opts.log?.info({ chatId: sub.chatId, day, items: items.length }, "digest sent");

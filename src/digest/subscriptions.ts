@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { parseNumber } from "../core/zh/numbers.js";
 import { isValidTimeZone } from "./dates.js";
 
 /** Days a delivered article id is remembered per chat (re-ingests older than that may be sent again). */
@@ -11,8 +12,10 @@ export interface Subscription {
   chatId: number;
   /** Time of day, HH:MM, in `timezone`. */
   time: string;
-  /** Only this district, or null for all. */
+  /** The first of `districts`, or null for all (kept for one-district readers). */
   district: string | null;
+  /** Only these districts, in the order they were added; empty for all. */
+  districts: string[];
   /** IANA time zone of `time`, e.g. "Asia/Shanghai". */
   timezone: string;
   /** When the subscription was created, ISO 8601 UTC. */
@@ -35,9 +38,12 @@ export interface Subscription {
 
 /** What `subscribe` accepts. */
 export interface SubscribeOptions {
-  /** HH:MM (24 h). "8:00" is accepted too. */
+  /** HH:MM (24 h), or any form `parseTimeOfDay` reads ("8点半", "晚上8点"). */
   time: string;
+  /** One district (same as `districts: [district]`). */
   district?: string | null;
+  /** Only these districts; empty or absent (with no `district`): all. */
+  districts?: readonly string[] | null;
   /** Default: the store's default time zone. */
   timezone?: string;
 }
@@ -46,6 +52,7 @@ interface Row {
   chat_id: number;
   time: string;
   district: string | null;
+  districts: string | null;
   timezone: string;
   created_at: string;
   updated_at: string;
@@ -57,11 +64,25 @@ interface Row {
   last_error: string | null;
 }
 
+function districtsOf(r: Row): string[] {
+  if (r.districts) {
+    try {
+      const list = JSON.parse(r.districts) as unknown;
+      if (Array.isArray(list)) return list.filter((d): d is string => typeof d === "string" && d !== "");
+    } catch {
+      // A damaged list falls back to the one-district column.
+    }
+  }
+  return r.district ? [r.district] : [];
+}
+
 function toSubscription(r: Row): Subscription {
+  const districts = districtsOf(r);
   return {
     chatId: r.chat_id,
     time: r.time,
-    district: r.district,
+    district: districts[0] ?? null,
+    districts,
     timezone: r.timezone,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -75,19 +96,67 @@ function toSubscription(r: Row): Subscription {
 }
 
 /**
- * Reads a time of day: "8:00", "08:00", "8点", "8点30", "8:30" → "08:00"/"08:30";
- * undefined when it is not a valid 24-hour time.
+ * Parts of the day as people say them, with the hour each means alone
+ * ("早上" → 08:00) and how a 12-hour clock hour after it is read: "pm" adds
+ * 12 to 1–11 (下午3点 → 15:00, 晚上12点 → 00:00), "noon" adds 12 to 1–5
+ * (中午1点 → 13:00), "am" keeps it (早上8点 → 08:00).
+ */
+const DAY_PARTS: readonly { words: readonly string[]; alone: number; clock: "am" | "noon" | "pm" }[] = [
+  { words: ["凌晨"], alone: 5, clock: "am" },
+  { words: ["早上", "早晨", "清晨", "早"], alone: 8, clock: "am" },
+  { words: ["上午"], alone: 9, clock: "am" },
+  { words: ["中午", "午间"], alone: 12, clock: "noon" },
+  { words: ["下午", "午后"], alone: 15, clock: "pm" },
+  { words: ["傍晚"], alone: 18, clock: "pm" },
+  { words: ["晚上", "晚间", "今晚", "夜里", "晚"], alone: 20, clock: "pm" },
+];
+
+/** A 0–59 (or 0–23) count written in digits or Chinese numerals ("8", "八", "十五"); undefined otherwise. */
+function smallCount(text: string | undefined): number | undefined {
+  if (text === undefined || text === "") return undefined;
+  const v = parseNumber(text);
+  return v !== null && Number.isInteger(v) && v >= 0 ? v : undefined;
+}
+
+/**
+ * Reads a time of day in the forms people type: "8:00", "08:00", "８：３０",
+ * "0800", "8", "8点", "8点半", "8点一刻", "20点15分", "八点", and with a part
+ * of the day before it: "早上8点", "下午3点" → 15:00, "晚上8点半" → 20:30, or
+ * alone: "早上" → 08:00, "晚上" → 20:00. Returns HH:MM (24 h), or undefined
+ * when it is not a valid time of day.
  */
 export function parseTimeOfDay(input: string): string | undefined {
-  const t = input
+  let t = input
     .trim()
     .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/：/g, ":");
-  const m = /^(\d{1,2})(?::(\d{2})|点(?:(\d{1,2})分?|半|整)?|时(?:(\d{1,2})分?)?)?$/.exec(t);
-  if (!m) return undefined;
-  const h = Number(m[1]);
-  const min = t.endsWith("半") ? 30 : Number(m[2] ?? m[3] ?? m[4] ?? 0);
-  if (h > 23 || min > 59) return undefined;
+    .replace(/：/g, ":")
+    .replace(/\s+/g, "");
+  const part = DAY_PARTS.find((p) => p.words.some((w) => t.startsWith(w)));
+  if (part) {
+    const word = part.words.find((w) => t.startsWith(w)) ?? "";
+    t = t.slice(word.length);
+    if (t === "") return `${String(part.alone).padStart(2, "0")}:00`;
+  }
+  let h: number | undefined;
+  let min: number | undefined;
+  const compact = /^(\d{2})(\d{2})$/.exec(t);
+  const colon = /^(\d{1,2}):(\d{2})$/.exec(t);
+  const spoken =
+    /^([\d〇零一二两三四五六七八九十]{1,3})(?:[点點时時](?:(半)|(一刻)|(三刻)|(整)|([\d〇零一二三四五六七八九十]{1,3})分?)?)?$/.exec(
+      t,
+    );
+  if (compact) [h, min] = [Number(compact[1]), Number(compact[2])];
+  else if (colon) [h, min] = [Number(colon[1]), Number(colon[2])];
+  else if (spoken && (part || /^\d+$/.test(spoken[1] ?? "") || t.length > (spoken[1] ?? "").length)) {
+    h = smallCount(spoken[1]);
+    min = spoken[2] ? 30 : spoken[3] ? 15 : spoken[4] ? 45 : spoken[6] !== undefined ? smallCount(spoken[6]) : 0;
+  }
+  if (h === undefined || min === undefined || h > 23 || min > 59) return undefined;
+  if (part && h <= 12) {
+    if (part.clock === "pm" && h < 12) h += 12;
+    else if (part.clock === "pm" && h === 12 && part.alone >= 20) h = 0;
+    else if (part.clock === "noon" && h >= 1 && h <= 5) h += 12;
+  }
   return `${String(h).padStart(2, "0")}:${String(min).padStart(2, "0")}`;
 }
 
@@ -129,30 +198,56 @@ export class SubscriptionStore {
       );
       CREATE INDEX IF NOT EXISTS digest_sent_at ON digest_sent(sent_at);
     `);
+    const columns = this.db.prepare("PRAGMA table_info(subscriptions)").all() as { name: string }[];
+    if (!columns.some((c) => c.name === "districts")) {
+      // Databases from before several districts per chat: one district becomes a list of one.
+      this.db.exec(`ALTER TABLE subscriptions ADD COLUMN districts TEXT;
+        UPDATE subscriptions SET districts = json_array(district) WHERE district IS NOT NULL;`);
+    }
   }
 
   /**
-   * Subscribes `chatId`, or changes its subscription (time, district, time
+   * Subscribes `chatId`, or changes its subscription (time, districts, time
    * zone) keeping its delivery state. Throws an Error with a Chinese message
    * for a bad time or time zone. Returns the stored subscription.
    */
   subscribe(chatId: number, opts: SubscribeOptions): Subscription {
     if (!Number.isSafeInteger(chatId)) throw new Error(`chat id ${chatId} 不是整数`);
     const time = parseTimeOfDay(opts.time);
-    if (!time) throw new Error(`“${opts.time}”不是有效的时间，请用 24 小时制 HH:MM，例如 08:00。`);
+    if (!time)
+      throw new Error(`“${opts.time}”不是有效的时间，请用 24 小时制 HH:MM（如 08:00），或 8点半、晚上8点 这样的写法。`);
     const timezone = opts.timezone?.trim() || this.defaultTimezone;
     if (!isValidTimeZone(timezone)) throw new Error(`“${timezone}”不是有效的时区，例如 Asia/Shanghai。`);
-    const district = opts.district?.trim() || null;
+    const districts = [
+      ...new Set((opts.districts ?? (opts.district ? [opts.district] : [])).map((d) => d.trim()).filter(Boolean)),
+    ];
     const now = this.now().toISOString();
     this.db
       .prepare(
-        `INSERT INTO subscriptions (chat_id, time, district, timezone, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?)
+        `INSERT INTO subscriptions (chat_id, time, district, districts, timezone, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(chat_id) DO UPDATE SET time = excluded.time, district = excluded.district,
-           timezone = excluded.timezone, updated_at = excluded.updated_at`,
+           districts = excluded.districts, timezone = excluded.timezone, updated_at = excluded.updated_at`,
       )
-      .run(chatId, time, district, timezone, now, now);
+      .run(chatId, time, districts[0] ?? null, JSON.stringify(districts), timezone, now, now);
     return this.get(chatId) as Subscription;
+  }
+
+  /**
+   * Removes one district from `chatId`'s subscription. When it was the only
+   * one, the whole subscription is removed (it never silently widens to all
+   * districts). Returns what happened.
+   */
+  removeDistrict(chatId: number, district: string): "removed" | "unsubscribed" | "not-subscribed" {
+    const sub = this.get(chatId);
+    if (!sub?.districts.includes(district)) return "not-subscribed";
+    const rest = sub.districts.filter((d) => d !== district);
+    if (rest.length === 0) {
+      this.unsubscribe(chatId);
+      return "unsubscribed";
+    }
+    this.subscribe(chatId, { time: sub.time, districts: rest, timezone: sub.timezone });
+    return "removed";
   }
 
   /** Removes `chatId`'s subscription (and its delivery history). Returns whether there was one. */

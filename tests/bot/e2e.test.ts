@@ -100,8 +100,8 @@ describe("bot against the Telegram emulator", () => {
     expect(text).toMatch(/已收录 \d+ 篇/);
     expect(text).toContain("陕州区");
     expect(text).toContain("可以这样问");
-    // The examples are real: the first one is answered with a source.
-    const examples = [...text.matchAll(/^• (.+)$/gm)].map((m) => m[1] ?? "");
+    // The examples are real: the first one is answered with a source. They are buttons (one tap asks).
+    const examples = buttonsOf(reply as BotMessage).map((b) => b.text);
     expect(examples.length).toBe(3);
     await emu.sendText(101, examples[0] ?? "");
     const [answer] = await emu.waitForCount(101, 1);
@@ -115,7 +115,9 @@ describe("bot against the Telegram emulator", () => {
     const text = plain(answer?.text ?? "");
     expect(text).toContain("李军");
     expect(text).toContain("[1]");
-    expect(text).toMatch(/1\. 《陕州区召开.*动员部署会》 陕州区 · 2026-02-01/);
+    // The lead names the title (据《…》), so the source line does not repeat it.
+    expect(text).toMatch(/据《陕州区召开.*动员部署会》/);
+    expect(text).toContain("1. 陕州区 · 2026-02-01（标题见上文）");
     expect(
       emu.calls.some((c) => c.method === "sendChatAction" && c.body.chat_id === 102 && c.body.action === "typing"),
     ).toBe(true);
@@ -141,7 +143,7 @@ describe("bot against the Telegram emulator", () => {
     const text = plain(digest?.text ?? "");
     expect(text).toContain("2024-11-11 新闻摘要");
     expect(text).toContain("大气污染防治");
-    expect(text).toMatch(/\/article [0-9a-f]{8}/);
+    expect(text).toMatch(/\/a_[0-9a-f]{8}/);
     await emu.sendText(103, "/digest 2019-01-01");
     const [miss] = await emu.waitForCount(103, 1);
     expect(miss?.text).toMatch(/\/digest \d{4}-\d{2}-\d{2}/);
@@ -261,7 +263,11 @@ describe("bot against the Telegram emulator", () => {
     const digest = await emu.waitFor(104, lastHas("订阅摘要"));
     const digestText = plain(digest.map((m) => m.text).join("\n"));
     expect(digestText).toContain("红色物业");
-    expect(digestText).toMatch(/\/article [0-9a-f]{8}/);
+    expect(digestText).toMatch(/\/a_[0-9a-f]{8}/);
+    // The subscriber's digest has one button per article under its last message.
+    const buttons = buttonsOf(digest.at(-1) as BotMessage);
+    expect(buttons.length).toBeGreaterThan(0);
+    expect(buttons.every((b) => /^art:[0-9a-f]{8}$/.test(b.callback_data ?? ""))).toBe(true);
   });
 
   it("webhook mode: registers the URL with a secret, answers updates posted to it, rejects posts without the secret", async () => {

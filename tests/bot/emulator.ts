@@ -25,7 +25,9 @@ export interface BotMessage {
   chat_id: number | string;
   text: string;
   parse_mode?: string;
+  message_id?: number;
   reply_markup?: { inline_keyboard?: { text: string; callback_data?: string }[][] };
+  reply_parameters?: { message_id: number; allow_sending_without_reply?: boolean };
 }
 
 /** A Bot API call that went through the proxy. */
@@ -111,8 +113,15 @@ export function plain(html: string): string {
  */
 export class Emulator {
   readonly calls: ProxiedCall[] = [];
-  private readonly faults = new Map<string, { status: number; retryAfter?: number }[]>();
-  private readonly files = new Map<string, Uint8Array>();
+  /** Updates the bots received through getUpdates (emulator and injected), in order. */
+  readonly delivered: Record<string, unknown>[] = [];
+  /** Per chat, the user ids getChatMember reports as administrators (everyone else is a member). */
+  readonly admins = new Map<number, Set<number>>();
+  private readonly faults = new Map<string, { status: number; retryAfter?: number; token?: string }[]>();
+  private readonly injected = new Map<string, Record<string, unknown>[]>();
+  private readonly down = new Set<string>();
+  private nextInjectedUpdate = 1_000_000;
+
   private readonly inbox = new Map<string, BotMessage[]>();
   private proxy?: http.Server;
   private nextMessage = 1000;
@@ -122,6 +131,8 @@ export class Emulator {
   private constructor(
     readonly server: TelegramServer,
     readonly token: string,
+    /** Uploaded files, served by the proxy's file endpoint; shared by every client view of one emulator. */
+    private readonly files = new Map<string, Uint8Array>(),
   ) {}
 
   /** Starts the emulator and the proxy on free loopback ports. */
@@ -144,17 +155,47 @@ export class Emulator {
 
   /** A user-side view of the same emulator for another bot token (its own inbox). */
   static async clientFor(emu: Emulator, token: string): Promise<Emulator> {
-    const other = new Emulator(emu.server, token);
+    const other = new Emulator(emu.server, token, emu.files);
     other.emulatorUrl = emu.emulatorUrl;
     other.apiRoot = emu.apiRoot;
     return other;
   }
 
-  /** Makes the next `times` calls of `method` fail with `status` (429: with retry_after seconds). */
-  failNext(method: string, status: number, opts: { retryAfter?: number; times?: number } = {}): void {
+  /**
+   * Makes the next `times` calls of `method` fail with `status` (429: with
+   * retry_after seconds); with `token`, only that bot's calls.
+   */
+  failNext(method: string, status: number, opts: { retryAfter?: number; times?: number; token?: string } = {}): void {
     const list = this.faults.get(method) ?? [];
-    for (let i = 0; i < (opts.times ?? 1); i++) list.push({ status, retryAfter: opts.retryAfter });
+    for (let i = 0; i < (opts.times ?? 1); i++) list.push({ status, retryAfter: opts.retryAfter, token: opts.token });
     this.faults.set(method, list);
+  }
+
+  /**
+   * An outage for bot `token`: while on, every Bot API request of that bot
+   * has its connection destroyed (as when the network or Telegram is down).
+   */
+  setOutage(token: string, on: boolean): void {
+    if (on) this.down.add(token);
+    else this.down.delete(token);
+  }
+
+  /**
+   * Queues an update the emulator cannot produce itself (an edited message, an
+   * inline query, a photo with a caption in a group…) for bot `token`'s next
+   * getUpdates. Returns its update_id.
+   */
+  inject(token: string, update: Record<string, unknown>): number {
+    const id = this.nextInjectedUpdate++;
+    const list = this.injected.get(token) ?? [];
+    list.push({ update_id: id, ...update });
+    this.injected.set(token, list);
+    return id;
+  }
+
+  /** A fresh message id for injected updates. */
+  messageId(): number {
+    return this.nextMessage++;
   }
 
   /** Stops the proxy and the emulator. */
@@ -186,20 +227,33 @@ export class Emulator {
     const m = /^\/bot([^/]+)\/(\w+)$/.exec(url.pathname);
     if (!m) return json(404, { ok: false, error_code: 404, description: "Not Found" });
     const method = m[2] ?? "";
+    const token = decodeURIComponent(m[1] ?? "");
+    if (this.down.has(token)) {
+      req.socket.destroy();
+      return;
+    }
     let body: Record<string, unknown> = {};
     try {
       body = raw.length ? (JSON.parse(raw.toString("utf8")) as Record<string, unknown>) : {};
     } catch {
       body = Object.fromEntries(new URLSearchParams(raw.toString("utf8")));
     }
-    const fault = this.faults.get(method)?.shift();
+    const pending = this.faults.get(method) ?? [];
+    const at = pending.findIndex((f) => f.token === undefined || f.token === token);
+    const fault = at >= 0 ? pending.splice(at, 1)[0] : undefined;
     if (fault) {
       this.calls.push({ method, status: fault.status, body });
       return json(fault.status, {
         ok: false,
         error_code: fault.status,
         description:
-          fault.status === 429 ? `Too Many Requests: retry after ${fault.retryAfter ?? 1}` : "Internal Server Error",
+          fault.status === 429
+            ? `Too Many Requests: retry after ${fault.retryAfter ?? 1}`
+            : fault.status === 409
+              ? "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"
+              : fault.status === 401
+                ? "Unauthorized"
+                : "Internal Server Error",
         ...(fault.retryAfter !== undefined ? { parameters: { retry_after: fault.retryAfter } } : {}),
       });
     }
@@ -216,9 +270,42 @@ export class Emulator {
         return json(400, { ok: false, error_code: 400, description: error });
       }
     }
-    if (method === "sendChatAction" || method === "setMyCommands" || method === "deleteWebhook") {
+    if (
+      method === "sendChatAction" ||
+      method === "setMyCommands" ||
+      method === "deleteWebhook" ||
+      method === "setMyDescription" ||
+      method === "setMyShortDescription" ||
+      method === "answerInlineQuery"
+    ) {
       this.calls.push({ method, status: 200, body });
       return json(200, { ok: true, result: true });
+    }
+    if (method === "editMessageText" || method === "editMessageReplyMarkup") {
+      const text = String(body.text ?? "");
+      const error = method === "editMessageText" && body.parse_mode === "HTML" ? telegramHtmlError(text) : undefined;
+      this.calls.push({ method, status: error ? 400 : 200, body });
+      if (error) return json(400, { ok: false, error_code: 400, description: error });
+      return json(200, {
+        ok: true,
+        result: {
+          message_id: Number(body.message_id),
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: Number(body.chat_id), type: "private" },
+          text,
+          ...(body.reply_markup ? { reply_markup: body.reply_markup } : {}),
+        },
+      });
+    }
+    if (method === "getChatMember") {
+      this.calls.push({ method, status: 200, body });
+      const chatId = Number(body.chat_id);
+      const userId = Number(body.user_id);
+      const status = this.admins.get(chatId)?.has(userId) ? "administrator" : "member";
+      return json(200, {
+        ok: true,
+        result: { status, user: { id: userId, is_bot: false, first_name: `用户${userId}` } },
+      });
     }
     if (method === "getFile") {
       this.calls.push({ method, status: 200, body });
@@ -237,10 +324,23 @@ export class Emulator {
     if (method === "getUpdates") {
       // Emulate long polling: hold an empty answer up to one second.
       const until = Date.now() + 1000;
-      while (out.data.ok && Array.isArray(out.data.result) && out.data.result.length === 0 && Date.now() < until) {
+      const queued = () => (this.injected.get(token)?.length ?? 0) > 0;
+      while (
+        out.data.ok &&
+        Array.isArray(out.data.result) &&
+        out.data.result.length === 0 &&
+        !queued() &&
+        Date.now() < until
+      ) {
         if (gone) return;
         await new Promise((r) => setTimeout(r, 40));
         out = await forward();
+      }
+      if (out.data.ok && Array.isArray(out.data.result)) {
+        const extra = this.injected.get(token) ?? [];
+        this.injected.set(token, []);
+        out.data.result = [...(out.data.result as Record<string, unknown>[]), ...extra];
+        this.delivered.push(...(out.data.result as Record<string, unknown>[]));
       }
     } else {
       this.calls.push({ method, status: out.status, body });
@@ -286,9 +386,30 @@ export class Emulator {
     });
   }
 
-  /** A user presses an inline button with callback data `data`. */
-  async press(userId: number, data: string): Promise<void> {
-    const { from, chat } = this.parties(userId);
+  /** A user sends a photo with `caption` (the emulator passes the message through as it is). */
+  async sendPhoto(userId: number, caption: string, chat?: { id: number; type: "group" | "private" }): Promise<void> {
+    const fileId = `photo${this.nextMessage++}`;
+    await this.post("/sendMessage", {
+      ...this.parties(userId, chat),
+      botToken: this.token,
+      date: Math.floor(Date.now() / 1000),
+      photo: [{ file_id: fileId, file_unique_id: fileId, width: 320, height: 240 }],
+      caption,
+    });
+  }
+
+  /** The message id the bot saw for the user message `text` in `chatId` (from the delivered updates). */
+  messageIdOf(chatId: number, text: string): number | undefined {
+    for (const u of [...this.delivered].reverse()) {
+      const m = u.message as { message_id: number; text?: string; chat: { id: number } } | undefined;
+      if (m && m.chat.id === chatId && m.text === text) return m.message_id;
+    }
+    return undefined;
+  }
+
+  /** A user presses an inline button with callback data `data` (in `inChat`, default their private chat). */
+  async press(userId: number, data: string, inChat?: { id: number; type: "group" | "private" }): Promise<void> {
+    const { from, chat } = this.parties(userId, inChat);
     await this.post("/sendCallback", {
       botToken: this.token,
       from,
@@ -307,10 +428,10 @@ export class Emulator {
     const until = Date.now() + timeoutMs;
     for (;;) {
       const r = (await this.post("/getUpdates", { token: this.token, chatId })) as {
-        result: { message: BotMessage }[];
+        result: { message: BotMessage; messageId: number }[];
       };
       const got = this.inbox.get(key) ?? [];
-      got.push(...r.result.map((u) => u.message));
+      got.push(...r.result.map((u) => ({ ...u.message, message_id: u.messageId })));
       this.inbox.set(key, got);
       if (done(got)) {
         this.inbox.set(key, []);

@@ -29,7 +29,7 @@ export function article(over: Partial<Article> = {}): Article {
 /** Fake dependencies: an in-memory store, a scripted answerer, digest functions and subscriptions. */
 export function fakeDeps(over: Partial<BotDeps> & { articles?: Article[] } = {}) {
   const articles = over.articles ?? [article()];
-  const subs = new Map<number, { time: string; district?: string | null }>();
+  const subs = new Map<number, { time: string; districts: string[] }>();
   const asked: string[] = [];
   const ingested: string[][] = [];
   const deps: BotDeps = {
@@ -107,8 +107,16 @@ export function fakeDeps(over: Partial<BotDeps> & { articles?: Article[] } = {})
       },
     },
     subscriptions: {
-      subscribe: (chatId, opts) => subs.set(chatId, opts),
+      subscribe: (chatId, opts) => subs.set(chatId, { time: opts.time, districts: [...opts.districts] }),
       unsubscribe: (chatId) => subs.delete(chatId),
+      removeDistrict: (chatId, district) => {
+        const s = subs.get(chatId);
+        if (!s?.districts.includes(district)) return "not-subscribed";
+        s.districts = s.districts.filter((d) => d !== district);
+        if (s.districts.length > 0) return "removed";
+        subs.delete(chatId);
+        return "unsubscribed";
+      },
       get: (chatId) => subs.get(chatId),
     },
     async ingest(paths: string[]): Promise<RunIngestResult> {

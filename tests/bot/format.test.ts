@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { renderAnswer } from "../../src/bot/format/answer.js";
+import { citationDate, claimsOf, renderAnswer } from "../../src/bot/format/answer.js";
 import { renderArticle } from "../../src/bot/format/article.js";
-import { renderDigest } from "../../src/bot/format/digest.js";
+import { digestCallback, digestKeyboard, districtPicker, renderDigest } from "../../src/bot/format/digest.js";
 import { escapeHtml, htmlToPlain } from "../../src/bot/format/html.js";
 import { renderSources } from "../../src/bot/format/sources.js";
 import { packBlocks, splitPlainText } from "../../src/bot/format/split.js";
+import type { Citation } from "../../src/core/types.js";
 import { telegramHtmlError } from "./emulator.js";
 import { article } from "./fakes.js";
 
@@ -102,7 +103,7 @@ describe("renderAnswer", () => {
 });
 
 describe("renderDigest and renderSources", () => {
-  it("renders a dated digest with numbered items and /article links, split at item boundaries", () => {
+  it("renders a dated digest with numbered items and one-tap /a_ links, split at item boundaries", () => {
     const items = Array.from({ length: 60 }, (_, i) => ({
       articleId: `id${i}`,
       title: `标题${i}&`,
@@ -117,7 +118,7 @@ describe("renderDigest and renderSources", () => {
     const all = messages.join("\n\n");
     expect(all).toContain("2020-03-28 新闻摘要");
     expect(all).toContain("<b>60. 标题59&amp;</b>");
-    expect(all).toContain("/article id59");
+    expect(all).toContain("/a_id59");
   });
 
   it("lists districts with counts and ranges", () => {
@@ -163,5 +164,110 @@ describe("Telegram HTML validity", () => {
       expect(telegramHtmlError(o)).toBeUndefined();
       expect(o.length).toBeLessThanOrEqual(4096);
     }
+  });
+});
+
+describe("answers a phone user can check", () => {
+  const cite = (n: number, quote: string, over: Partial<Citation> = {}): Citation => ({
+    n,
+    articleId: `id${n}`,
+    title: `标题${n}`,
+    district: "孟州市",
+    date: "2020-03-27",
+    source: "x.txt",
+    quote,
+    ...over,
+  });
+
+  it("puts each claim's quote under it once, as an expandable blockquote", () => {
+    const r = renderAnswer({
+      question: "q",
+      answer: "甲主持会议。[1]乙出席。[2]甲还讲话。[1]",
+      found: true,
+      citations: [cite(1, "甲主持会议并讲话。"), cite(2, "乙出席会议。")],
+    });
+    const html = r.messages.join("\n");
+    expect(html).toContain("甲主持会议。[1]\n<blockquote expandable>[1] 甲主持会议并讲话。</blockquote>");
+    expect(html).toContain("乙出席。[2]\n<blockquote expandable>[2] 乙出席会议。</blockquote>");
+    expect(html.split("[1] 甲主持会议并讲话。").length - 1).toBe(1);
+    expect(telegramHtmlError(html)).toBeUndefined();
+  });
+
+  it("shows a date of unknown year as printed, marked 年份不详", () => {
+    expect(citationDate(null, "3月27日")).toBe("3月27日（年份不详）");
+    expect(citationDate(null, "2020年3月27日")).toBe("2020年3月27日");
+    expect(citationDate("2020-03-27", "3月27日")).toBe("2020-03-27");
+    expect(citationDate(null, null)).toBeNull();
+    const r = renderAnswer(
+      { question: "q", answer: "甲主持会议。[1]", found: true, citations: [cite(1, "甲主持会议。", { date: null })] },
+      { dateTextOf: () => "3月27日" },
+    );
+    expect(r.messages.join("\n")).toContain("1. 《标题1》 孟州市 · 3月27日（年份不详）");
+  });
+
+  it("long answers with many long quotes split into balanced messages of at most 4096 characters", () => {
+    for (const size of [10, 200, 900, 3000, 5000]) {
+      const citations = Array.from({ length: 8 }, (_, i) => cite(i + 1, `<引文&${"句".repeat(size)}>。`));
+      const answer = citations.map((c) => `${"论".repeat(size)}<b>&。[${c.n}]`).join("");
+      const r = renderAnswer({ question: "q", answer, found: true, citations });
+      for (const m of r.messages) {
+        expect(m.length).toBeLessThanOrEqual(4096);
+        expect(telegramHtmlError(m)).toBeUndefined();
+      }
+      expect(r.messages.join("").match(/<blockquote expandable>/g)).toHaveLength(8);
+    }
+  });
+
+  it("claimsOf splits at the [n] markers", () => {
+    expect(claimsOf("甲。[1]乙，[2][3]丙")).toEqual([
+      { text: "甲。[1]", ns: [1] },
+      { text: "乙，[2][3]", ns: [2, 3] },
+      { text: "丙", ns: [] },
+    ]);
+  });
+});
+
+describe("digest buttons", () => {
+  const digest = (date: string | null, district: string | null, n = 3) => ({
+    date,
+    district,
+    items: Array.from({ length: n }, (_, i) => ({
+      articleId: `a${i}`,
+      title: `t${i}`,
+      district,
+      date,
+      summary: "s",
+      source: "x.txt",
+    })),
+  });
+
+  it("one button per article, previous/next day with news, the district picker; callbacks ≤ 64 bytes", () => {
+    const kb = digestKeyboard(digest("2020-03-27", "孟州市"), ["2020-03-28", "2020-03-26", "2020-03-27", "2021-02-19"]);
+    const buttons = kb.inline_keyboard.flat() as { text: string; callback_data: string }[];
+    expect(buttons.map((b) => b.callback_data)).toEqual([
+      "art:a0",
+      "art:a1",
+      "art:a2",
+      "dg:2020-03-26:孟州市",
+      "dg:2020-03-28:孟州市",
+      "dp:2020-03-27",
+    ]);
+    expect(buttons.map((b) => b.text)).toContain("◀ 前一天");
+    expect(buttons.map((b) => b.text)).toContain("后一天 ▶");
+    // A district whose callback would pass 64 bytes gets no navigation button rather than a broken one.
+    expect(digestCallback("2020-03-27", "区".repeat(20))).toBeUndefined();
+    const picker = districtPicker("2020-03-27", ["孟州市", "区".repeat(20)]).inline_keyboard.flat() as {
+      text: string;
+      callback_data: string;
+    }[];
+    expect(picker.map((b) => b.callback_data)).toEqual(["dg:2020-03-27:孟州市", "dg:2020-03-27:"]);
+  });
+
+  it("a subscriber digest (no date) has article buttons only", () => {
+    const kb = digestKeyboard(digest(null, null, 2), ["2020-03-27"]);
+    expect((kb.inline_keyboard.flat() as { callback_data: string }[]).map((b) => b.callback_data)).toEqual([
+      "art:a0",
+      "art:a1",
+    ]);
   });
 });

@@ -29,7 +29,11 @@ describe("commands", () => {
     const [text] = sentTexts(calls);
     expect(text).toContain("收录 <b>1</b> 篇");
     expect(text).toContain("陕州区");
-    expect(text).toContain("谁出席了陕州区动员部署会？");
+    // The example questions are buttons now (a tap asks them), not typed text.
+    const start = calls.find((c) => c.method === "sendMessage");
+    expect(start?.payload.reply_markup).toEqual({
+      inline_keyboard: [[{ text: "谁出席了陕州区动员部署会？", callback_data: "ex:0" }]],
+    });
   });
 
   it("a plain question is answered with a source list and an 原文 button; typing is shown", async () => {
@@ -40,7 +44,11 @@ describe("commands", () => {
     const send = calls.find((c) => c.method === "sendMessage");
     expect(send?.payload.parse_mode).toBe("HTML");
     expect(String(send?.payload.text)).toContain("李军");
-    expect(String(send?.payload.text)).toContain("1. 《陕州区召开动员部署会》 陕州区 · 2026-02-01");
+    // The answer already names the title (据《…》): the source line does not repeat it.
+    expect(String(send?.payload.text)).toContain("1. 陕州区 · 2026-02-01（标题见上文）");
+    expect(String(send?.payload.text)).toContain(
+      "<blockquote expandable>[1] 区委书记李军出席会议并讲话。</blockquote>",
+    );
     expect(send?.payload.reply_markup).toEqual({
       inline_keyboard: [[{ text: "📄 原文 1", callback_data: "art:a1b2c3d4" }]],
     });
@@ -77,7 +85,7 @@ describe("commands", () => {
     const [ok, miss, bad] = sentTexts(calls);
     expect(ok).toContain("2026-02-01 新闻摘要");
     expect(ok).toContain("（陕州区）");
-    expect(ok).toContain("/article a1b2c3d4");
+    expect(ok).toContain("/a_a1b2c3d4");
     expect(miss).toContain("没有新闻");
     expect(miss).toContain("/digest 2026-02-01");
     expect(bad).toContain("无法识别日期");
@@ -86,7 +94,7 @@ describe("commands", () => {
   it("/subscribe stores time and district, /unsubscribe removes it, bad input is explained", async () => {
     const { bot, calls, subs } = setup();
     await bot.handleUpdate(textUpdate("/subscribe 7:30 陕州区"));
-    expect(subs.get(42)).toEqual({ time: "07:30", district: "陕州区" });
+    expect(subs.get(42)).toEqual({ time: "07:30", districts: ["陕州区"] });
     await bot.handleUpdate(textUpdate("/subscribe 25:00"));
     await bot.handleUpdate(textUpdate("/subscribe 火星区"));
     await bot.handleUpdate(textUpdate("/unsubscribe"));
@@ -108,7 +116,7 @@ describe("commands", () => {
     expect(sources).toContain("陕州区：1 篇");
     // Usage examples name a district and a day the bot really has.
     expect(help).toContain("/digest 2026-02-01 陕州区");
-    expect(help).toContain("/subscribe 08:00 陕州区");
+    expect(help).toContain("/subscribe 晚上8点 陕州区");
     for (const c of BOT_COMMANDS)
       if (c.command !== "start" && c.command !== "help") expect(help).toContain(`/${c.command}`);
   });
@@ -129,19 +137,26 @@ describe("commands", () => {
 });
 
 describe("argument parsing", () => {
-  it("parseSubscribeArgs accepts full-width colon, defaults the time and resolves a district prefix", () => {
-    expect(parseSubscribeArgs("08：05", ["陕州区"], "08:00")).toEqual({ ok: true, time: "08:05", district: null });
-    expect(parseSubscribeArgs("陕州", ["陕州区"], "08:00")).toEqual({ ok: true, time: "08:00", district: "陕州区" });
-    expect(parseSubscribeArgs("明早", ["陕州区"], "08:00").ok).toBe(false);
+  it("parseSubscribeArgs accepts full-width colon and spoken times, leaves the time unset, resolves district prefixes", () => {
+    expect(parseSubscribeArgs("08：05", ["陕州区"])).toEqual({ ok: true, time: "08:05", districts: [] });
+    // No time given: the command keeps the current time (or the default for a new subscription).
+    expect(parseSubscribeArgs("陕州", ["陕州区"])).toEqual({ ok: true, time: undefined, districts: ["陕州区"] });
+    expect(parseSubscribeArgs("晚上8点 孟州 陕州", ["陕州区", "孟州市"])).toEqual({
+      ok: true,
+      time: "20:00",
+      districts: ["孟州市", "陕州区"],
+    });
+    expect(parseSubscribeArgs("明早", ["陕州区"]).ok).toBe(false);
+    expect(parseSubscribeArgs("25点", ["陕州区"]).ok).toBe(false);
   });
 
-  it("parseDigestArgs: empty means latest day, unknown district is named", () => {
+  it("parseDigestArgs: empty means latest day; the date is passed on as typed (one resolver in the digest layer); a place word is a district", () => {
     const { deps } = fakeDeps();
     expect(parseDigestArgs("", deps)).toEqual({ ok: true, date: undefined, district: undefined });
-    expect(parseDigestArgs("昨天", deps)).toEqual({ ok: true, date: "2026-01-31", district: undefined });
-    const r = parseDigestArgs("火星区", deps);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message).toContain("已收录的区县：陕州区");
+    expect(parseDigestArgs("昨天", deps)).toEqual({ ok: true, date: "昨天", district: undefined });
+    expect(parseDigestArgs("陕州 2026-02-01", deps)).toEqual({ ok: true, date: "2026-02-01", district: "陕州区" });
+    // An unknown place word goes to the digest layer, which names it as an unknown district.
+    expect(parseDigestArgs("北京", deps)).toEqual({ ok: true, date: undefined, district: "北京" });
   });
 });
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { addDays, localTime, parseDigestDate, todayIn } from "../../src/digest/dates.js";
+import {
+  addDays,
+  localTime,
+  looksLikePlace,
+  nearestDistricts,
+  parseDigestDate,
+  resolveDigestDay,
+  todayIn,
+  unknownDistrictMessage,
+} from "../../src/digest/dates.js";
 
 const TZ = "Asia/Shanghai";
 // 2020-03-28 01:30 in Shanghai, still 2020-03-27 in UTC.
@@ -93,5 +102,30 @@ describe("date helpers", () => {
       timeWithSeconds: "08:00:00",
     });
     expect(localTime(new Date("2020-03-28T00:00:00Z"), "America/New_York").day).toBe("2020-03-27");
+  });
+});
+
+describe("one digest-day resolver for bot and CLI", () => {
+  const days = ["2021-02-19", "2020-03-28", "2020-03-27"];
+  it("a month-day without a year is the most recent such day with news, not the current year", () => {
+    const now = new Date("2026-12-03T08:00:00Z");
+    expect(resolveDigestDay("3月27日", now, TZ, days)).toEqual({ ok: true, date: "2020-03-27", yearInferred: true });
+    expect(resolveDigestDay("2月19日", now, TZ, days)).toMatchObject({ date: "2021-02-19" });
+    // No year has news that day: the most recent calendar day is kept (the digest then names the nearest days).
+    expect(resolveDigestDay("5月1日", now, TZ, days)).toMatchObject({ ok: true, date: "2026-05-01" });
+    // A full date is taken as given.
+    expect(resolveDigestDay("2019-03-27", now, TZ, days)).toMatchObject({ date: "2019-03-27" });
+  });
+
+  it("an unknown place word is an unknown district, with the nearest names", () => {
+    const known = ["孟州市", "陕州区", "山阳区"];
+    expect(looksLikePlace("北京", known)).toBe(true);
+    expect(looksLikePlace("孟洲", known)).toBe(true);
+    expect(looksLikePlace("明年某天", known)).toBe(false);
+    expect(nearestDistricts("孟洲", known)).toEqual(["孟州市"]);
+    expect(unknownDistrictMessage("孟洲", known)).toContain("你是不是要找：孟州市？");
+    expect(unknownDistrictMessage("北京", known)).toBe(
+      "没有收录“北京”这个区县。已收录的区县：孟州市、陕州区、山阳区。",
+    );
   });
 });

@@ -261,6 +261,17 @@ describe("digest scheduler", () => {
     expect(sent[2]?.digest.items.map((i) => i.articleId)).toEqual(["m1", "s1"]);
   });
 
+  it("a subscriber of several districts gets the new articles of those districts only", async () => {
+    subs.subscribe(1, { time: "08:00", districts: ["孟州市", "山阳区"] });
+    clock.t = sh("2020-03-28T07:30:00");
+    ingest("001.txt", ["m1"], "孟州市");
+    ingest("002.txt", ["s1"], "山阳区");
+    ingest("003.txt", ["z1"], "中原区");
+    expect(await at("2020-03-28T08:00:00")).toEqual({ sent: 1, failed: 0 });
+    expect(sent[0]?.digest.items.map((i) => i.articleId).sort()).toEqual(["m1", "s1"]);
+    expect(sent[0]?.digest.district).toBe("孟州市、山阳区");
+  });
+
   it("does not let one failing subscriber block the others, and ticks never overlap", async () => {
     subs.subscribe(1, { time: "08:00" });
     subs.subscribe(2, { time: "08:00" });

@@ -122,3 +122,74 @@ describe("parseTimeOfDay", () => {
     }
   });
 });
+
+describe("several districts per chat", () => {
+  it("stores a list, keeps `district` as its first entry, removes one at a time and never widens to all", () => {
+    const s = subs.subscribe(7, { time: "晚上8点", districts: ["孟州市", "陕州区", "孟州市"] });
+    expect(s).toMatchObject({ time: "20:00", district: "孟州市", districts: ["孟州市", "陕州区"] });
+    expect(subs.removeDistrict(7, "中原区")).toBe("not-subscribed");
+    expect(subs.removeDistrict(7, "孟州市")).toBe("removed");
+    expect(subs.get(7)).toMatchObject({ time: "20:00", districts: ["陕州区"], district: "陕州区" });
+    expect(subs.removeDistrict(7, "陕州区")).toBe("unsubscribed");
+    expect(subs.get(7)).toBeUndefined();
+  });
+
+  it("opens a database from before district lists: its one district becomes a list of one", () => {
+    const file = path.join(dir, "old.db");
+    const old = new SubscriptionStore(file, "Asia/Shanghai", () => now);
+    old.db.exec("DROP TABLE subscriptions");
+    old.db.exec(`CREATE TABLE subscriptions (
+        chat_id INTEGER PRIMARY KEY, time TEXT NOT NULL, district TEXT, timezone TEXT NOT NULL,
+        created_at TEXT NOT NULL, updated_at TEXT NOT NULL, last_sent_at TEXT, last_run_day TEXT,
+        cursor TEXT, failures INTEGER NOT NULL DEFAULT 0, retry_at TEXT, last_error TEXT)`);
+    old.db
+      .prepare(
+        "INSERT INTO subscriptions VALUES (1, '08:00', '孟州市', 'Asia/Shanghai', 'x', 'x', NULL, NULL, NULL, 0, NULL, NULL)",
+      )
+      .run();
+    old.db
+      .prepare(
+        "INSERT INTO subscriptions VALUES (2, '09:00', NULL, 'Asia/Shanghai', 'x', 'x', NULL, NULL, NULL, 0, NULL, NULL)",
+      )
+      .run();
+    old.close();
+    const reopened = new SubscriptionStore(file, "Asia/Shanghai", () => now);
+    expect(reopened.get(1)).toMatchObject({ district: "孟州市", districts: ["孟州市"] });
+    expect(reopened.get(2)).toMatchObject({ district: null, districts: [] });
+    reopened.close();
+  });
+});
+
+describe("parseTimeOfDay: times as people type them", () => {
+  it("reads parts of the day, compact digits and Chinese numerals", () => {
+    const cases: [string, string][] = [
+      ["8点", "08:00"],
+      ["8点半", "08:30"],
+      ["晚上8点", "20:00"],
+      ["晚上8点半", "20:30"],
+      ["下午3点", "15:00"],
+      ["下午3点15分", "15:15"],
+      ["20:00", "20:00"],
+      ["0800", "08:00"],
+      ["2030", "20:30"],
+      ["早上", "08:00"],
+      ["晚上", "20:00"],
+      ["早上7点", "07:00"],
+      ["中午12点", "12:00"],
+      ["中午1点", "13:00"],
+      ["晚上12点", "00:00"],
+      ["凌晨2点", "02:00"],
+      ["八点", "08:00"],
+      ["晚上八点半", "20:30"],
+      ["8点一刻", "08:15"],
+      ["十二点", "12:00"],
+    ];
+    for (const [input, want] of cases) expect(parseTimeOfDay(input), input).toBe(want);
+  });
+
+  it("rejects what is no time of day", () => {
+    for (const bad of ["2400", "0860", "八", "晚上25点", "x", "明早八", "8点61分"]) {
+      expect(parseTimeOfDay(bad), bad).toBeUndefined();
+    }
+  });
+});

@@ -1,5 +1,11 @@
 import type { ConversationReply } from "../../converse/conversation.js";
-import { ARTICLE_CALLBACK_PREFIX, type CitationButton, type RenderedAnswer, renderAnswer } from "./answer.js";
+import {
+  type AnswerLookup,
+  ARTICLE_CALLBACK_PREFIX,
+  type CitationButton,
+  type RenderedAnswer,
+  renderAnswer,
+} from "./answer.js";
 import { escapeHtml } from "./html.js";
 import { packBlocks } from "./split.js";
 
@@ -12,8 +18,8 @@ export const PAGE_CALLBACK_PREFIX = "page:";
  * one "📄 n" button per line and "◀ 上一页" / "下一页 ▶" buttons; everything
  * else renders as an answer, with its source list and "📄 原文 n" buttons.
  */
-export function renderConversationReply(reply: ConversationReply): RenderedAnswer {
-  if (reply.kind !== "browse" || !reply.found || !reply.page) return renderAnswer(reply);
+export function renderConversationReply(reply: ConversationReply, lookup: AnswerLookup = {}): RenderedAnswer {
+  if (reply.kind !== "browse" || !reply.found || !reply.page) return renderAnswer(reply, lookup);
   const buttons: CitationButton[] = reply.citations.map((c) => ({
     text: `📄 ${c.n}`,
     data: `${ARTICLE_CALLBACK_PREFIX}${c.articleId}`,

@@ -11,10 +11,12 @@ export function escapeHtml(text: string): string {
 /**
  * Turns a message written in Telegram HTML back into plain text: tags are
  * dropped and the entities `escapeHtml` produces are decoded. Used by the
- * terminal chat, which prints what Telegram would render.
+ * terminal chat, which prints what Telegram would render (a quote as
+ * "  ❝ …").
  */
 export function htmlToPlain(html: string): string {
   return html
+    .replace(/<blockquote[^>]*>/g, "  ❝ ")
     .replace(/<[^>]+>/g, "")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
