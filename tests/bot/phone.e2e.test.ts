@@ -130,13 +130,24 @@ describe("what a phone user sees", () => {
 
   it("the typing action is sent before the answerer starts", async () => {
     const order: string[] = [];
+    const note = () => {
+      const typed = emu.calls.some((c) => c.method === "sendChatAction" && c.body.chat_id === 1215);
+      order.push(typed ? "typing, then work" : "work before typing");
+    };
+    // Questions go through the conversation when the app has one, else to the answerer: watch both.
     const rt = await extraBot("1000001:AATypingOrderTokenForTheE2eTest_t", {
       deps: {
         answerer: {
           ask: (q, o) => {
-            const typed = emu.calls.some((c) => c.method === "sendChatAction" && c.body.chat_id === 1215);
-            order.push(typed ? "typing, then work" : "work before typing");
+            note();
             return app.answerer.ask(q, o);
+          },
+        },
+        conversation: {
+          ...app.conversation,
+          ask: (key, q, o) => {
+            note();
+            return app.conversation.ask(key, q, o);
           },
         },
       },
