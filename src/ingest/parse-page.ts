@@ -49,21 +49,27 @@ export function joinColumnBreaks(paras: string[]): string[] {
   return out;
 }
 
+/** A date or time that opens a lead ("1月28日，", "4月3日上午，"): no part of a derived title. */
+const LEAD_DATE = /^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:[至到—－~-]\d{1,2}日)?(?:上午|下午|晚上|晚间|晚|中午|早上)?(?:\d{1,2}[时点](?:\d{1,2}分)?)?[，,\s]*/;
+/** Longest derived title, in characters: longer leads are cut at a clause, else shortened with "…". */
+const DERIVED_MAX = 30;
+
 /**
  * A headline for photo news or a body whose headline is not on the page,
- * taken from its own first sentence: its last clause when the sentence is
- * long ("为…，3月26日，山阳区商务局在焦辉路…开展了安全演练观摩活动。" →
- * "山阳区商务局在焦辉路…开展了安全演练观摩活动"). Nothing is made up.
+ * taken from its own first sentence, without a leading date: its last
+ * clause when the sentence is long ("为…，3月26日，山阳区商务局在焦辉路…开展了安全演练观摩活动。" →
+ * "山阳区商务局在焦辉路…开展了安全演练观摩活动"), cut to at most 30
+ * characters. Nothing is made up; never empty.
  */
 export function deriveTitle(paras: string[]): string {
   const text = paras.join("").replace(/^[\s\p{P}\p{S}]+/u, "");
   const first = text.split(/(?<=[。！？!?])/)[0] ?? "";
-  const sentence = first.replace(/[。！？!?]$/, "").trim();
+  const sentence = first.replace(/[。！？!?]$/, "").replace(LEAD_DATE, "").trim();
   const clauses = sentence.split(/[，,；;]/).map((c) => c.trim());
   const last = clauses[clauses.length - 1] ?? "";
-  if (sentence.length > 30 && last.length >= 8) return last;
-  if (sentence === "") return "（无标题）";
-  return sentence.length > 40 ? `${sentence.slice(0, 40)}…` : sentence;
+  let title = sentence.length > DERIVED_MAX && last.length >= 8 ? last : sentence;
+  if (title.length > DERIVED_MAX) title = `${title.slice(0, DERIVED_MAX - 1)}…`;
+  return title === "" ? "（无标题）" : title;
 }
 
 interface Finished {
@@ -116,7 +122,11 @@ export function parsePage(raw: string, opts: ParsePageOptions = {}): ParsedArtic
   const pageText = finished.map((f) => [f.draft.title, f.draft.subtitle, ...f.paras].join("\n")).join("\n");
   const ctx = yearContext(pageText, issueDate, (opts.now ?? new Date()).getUTCFullYear());
 
-  const withTitles = finished.map((f) => ({ ...f, title: f.draft.title ?? deriveTitle(f.paras) }));
+  const withTitles = finished.map((f) => ({
+    ...f,
+    title: f.draft.title ?? deriveTitle(f.paras),
+    titleDerived: f.draft.title === null,
+  }));
   const districts = withTitles.map((f) => articleDistricts(`${f.title} ${f.draft.subtitle ?? ""}`, f.paras.join("\n")));
   const fallback = pageDistrict(districts.map((d) => d[0] ?? null));
   const repeated = findRepeatedParagraphs(withTitles.map((f) => f.paras));
@@ -127,6 +137,7 @@ export function parsePage(raw: string, opts: ParsePageOptions = {}): ParsedArtic
     const district = ds[0] ?? fallback;
     return {
       title: f.title,
+      ...(f.titleDerived ? { titleDerived: true } : {}),
       subtitle: f.draft.subtitle,
       district,
       districts: ds.length ? ds : district ? [district] : [],
