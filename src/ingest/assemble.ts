@@ -234,7 +234,12 @@ export function assembleTitleAfter(items: Item[], noHeadlines = false): Assembly
     justTitled = null;
     switch (it.kind) {
       case "body":
-        if (!cur || cur.title !== null || closed || (opensArticle(it.paras[0] ?? "", noHeadlines) && cur.paras.length)) {
+        if (
+          !cur ||
+          cur.title !== null ||
+          closed ||
+          (opensArticle(it.paras[0] ?? "", noHeadlines) && cur.paras.length)
+        ) {
           cur = draft(null);
           drafts.push(cur);
           closed = false;

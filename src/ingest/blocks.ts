@@ -11,6 +11,7 @@ export interface Block {
 }
 
 export { DATELINE_START };
+
 const INLINE_DATELINE = /\s(?=本报(?:\d{1,2}月\d{1,2}日)?讯)/;
 const MD_HEADING = /^#{1,6}\s+/;
 

@@ -9,6 +9,10 @@ import { createRequire } from "node:module";
 interface Gazetteer {
   county: Set<string>;
   other: Set<string>;
+  /** Short forms of ethnic districts and counties ("管城区" → "管城回族区"). */
+  alias: Map<string, string>;
+  /** The prefecture cities of each county name (a name can exist in several). */
+  city: Map<string, Set<string>>;
 }
 
 /** County names that are also everyday words ("城区", "郊区"): never matched. */
@@ -22,16 +26,23 @@ function gazetteer(): Gazetteer {
   const data = createRequire(import.meta.url)("china-area-data/data.json") as Record<string, Record<string, string>>;
   const county = new Set<string>();
   const other = new Set<string>();
+  const alias = new Map<string, string>();
+  const city = new Map<string, Set<string>>();
   for (const [provinceCode, provinceName] of Object.entries(data["86"] ?? {})) {
     other.add(provinceName);
     for (const [cityCode, cityName] of Object.entries(data[provinceCode] ?? {})) {
       if (!AMBIGUOUS.has(cityName) && /[市州盟区]$/.test(cityName)) other.add(cityName);
       for (const name of Object.values(data[cityCode] ?? {})) {
-        if (!AMBIGUOUS.has(name) && /[区县市旗]$/.test(name)) county.add(name);
+        if (AMBIGUOUS.has(name) || !/[区县市旗]$/.test(name)) continue;
+        county.add(name);
+        city.set(name, (city.get(name) ?? new Set()).add(cityCode));
+        const short = name.replace(/^([\u4e00-\u9fff]{2,}?)(?:[\u4e00-\u9fff]{1,3}族)+(?:自治)?([区县旗])$/, "$1$2");
+        if (short !== name && short.length >= 3) alias.set(short, name);
       }
     }
   }
-  cached = { county, other };
+  for (const [short] of alias) if (county.has(short)) alias.delete(short);
+  cached = { county, other, alias, city };
   return cached;
 }
 
@@ -53,7 +64,8 @@ export function findPlaces(text: string): PlaceMatch[] {
   for (let i = 1; i < text.length; i++) {
     if (!SUFFIXES.has(text[i] as string)) continue;
     for (let len = Math.min(8, i + 1); len >= 2; len--) {
-      const name = text.slice(i - len + 1, i + 1);
+      const printed = text.slice(i - len + 1, i + 1);
+      const name = g.alias.get(printed) ?? printed;
       const county = g.county.has(name);
       if (!county && !g.other.has(name)) continue;
       if (len === 2) {
@@ -73,26 +85,41 @@ export function namesPlace(text: string): boolean {
 }
 
 /**
- * The districts (county-level units) an article is about: the first one its
- * title names, else the one its text names most often (ties: the first);
- * then every other one named, in order of first mention.
+ * The prefecture city (its division code) of a county name, or undefined
+ * when the name is unknown or exists in more than one city.
+ */
+export function cityOf(county: string): string | undefined {
+  const g = gazetteer();
+  const cs = g.city.get(g.alias.get(county) ?? county);
+  return cs && cs.size === 1 ? [...cs][0] : undefined;
+}
+
+/**
+ * The districts (county-level units) an article is about, main one first.
+ * The main one: the one the title names (when it names several, the one the
+ * text names most: "泌阳县…一行到新蔡县观摩调研" is about 新蔡县 when the text
+ * speaks of 新蔡县); else the first one the lead (first paragraph) names,
+ * the article's subject, however often the text names others later; else the
+ * one the text names most (ties: the first). Then every other one named, in
+ * order of first mention.
  */
 export function articleDistricts(title: string, text: string): string[] {
   const inTitle = findPlaces(title).filter((m) => m.county);
   const inText = findPlaces(text).filter((m) => m.county);
+  const lead = text.split("\n")[0] ?? "";
+  const inLead = inText.filter((m) => m.index < lead.length);
   const counts = new Map<string, number>();
   for (const m of inText) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
-  let main = inTitle[0]?.name;
-  if (!main) {
-    let best = 0;
-    for (const m of inText) {
-      const c = counts.get(m.name) ?? 0;
-      if (c > best) {
-        best = c;
-        main = m.name;
-      }
-    }
-  }
+  const mostNamed = (among: PlaceMatch[]): string | undefined => {
+    let main: string | undefined;
+    for (const m of among) if (main === undefined || (counts.get(m.name) ?? 0) > (counts.get(main) ?? 0)) main = m.name;
+    return main;
+  };
+  const titleNames = [...new Set(inTitle.map((m) => m.name))];
+  let main: string | undefined;
+  if (titleNames.length === 1) main = titleNames[0];
+  else if (titleNames.length > 1) main = mostNamed(inTitle);
+  else main = inLead[0]?.name ?? mostNamed(inText);
   if (!main) return [];
   const all = [main];
   for (const m of [...inTitle, ...inText]) if (!all.includes(m.name)) all.push(m.name);
@@ -100,14 +127,13 @@ export function articleDistricts(title: string, text: string): string[] {
 }
 
 /**
- * The page's own district: the main district of more than half of the
- * page's articles that name one, or null. Articles naming no district
- * (a street's news on a district paper) fall back to it.
+ * The page's own district, lent to its articles that name none: the one
+ * district every article naming one agrees on, when at least two do (a
+ * county paper's page); null when they disagree (a page gathering several
+ * papers' news) or fewer than two name one.
  */
 export function pageDistrict(mains: (string | null)[]): string | null {
   const named = mains.filter((m): m is string => m !== null);
-  const counts = new Map<string, number>();
-  for (const m of named) counts.set(m, (counts.get(m) ?? 0) + 1);
-  for (const [name, c] of counts) if (c * 2 > named.length) return name;
-  return null;
+  const distinct = new Set(named);
+  return named.length >= 2 && distinct.size === 1 ? (named[0] as string) : null;
 }

@@ -129,10 +129,12 @@ export function checkPage(
     const districtOk = a.district === e.district;
     const dateOk = a.date === e.date;
     const wrongYear = a.date !== null && (e.date === null || a.date.slice(0, 4) !== e.date.slice(0, 4));
-    if (!titleOk) problems.push(`title "${a.title}"${derived ? " (derived)" : ""}, expected "${e.title ?? "(derived)"}"`);
+    if (!titleOk)
+      problems.push(`title "${a.title}"${derived ? " (derived)" : ""}, expected "${e.title ?? "(derived)"}"`);
     if (merged) problems.push("merged with another article");
     if (!districtOk) problems.push(`district ${a.district ?? "null"}, expected ${e.district ?? "null"}`);
-    if (!dateOk) problems.push(`date ${a.date ?? "null"}, expected ${e.date ?? "null"}${wrongYear ? " (WRONG YEAR)" : ""}`);
+    if (!dateOk)
+      problems.push(`date ${a.date ?? "null"}, expected ${e.date ?? "null"}${wrongYear ? " (WRONG YEAR)" : ""}`);
     return {
       expected: e,
       found: true,
@@ -166,7 +168,16 @@ function tally(checks: ArticleCheck[]): ParseScore {
 
 /** The sum of page scores. */
 export function sumScores(scores: ParseScore[]): ParseScore {
-  const total: ParseScore = { articles: 0, found: 0, titles: 0, notMerged: 0, districts: 0, dates: 0, wrongYears: 0, extra: 0 };
+  const total: ParseScore = {
+    articles: 0,
+    found: 0,
+    titles: 0,
+    notMerged: 0,
+    districts: 0,
+    dates: 0,
+    wrongYears: 0,
+    extra: 0,
+  };
   for (const s of scores) for (const k of Object.keys(total) as (keyof ParseScore)[]) total[k] += s[k];
   return total;
 }

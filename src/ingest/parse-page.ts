@@ -4,8 +4,8 @@ import { assemble, type Draft } from "./assemble.js";
 import { splitBlocks } from "./blocks.js";
 import { classifyBlock, type Item } from "./classify.js";
 import { splitDateline } from "./dateline.js";
-import { dateFromFileName, findEventDate, resolveDate, yearContext } from "./dates.js";
-import { articleDistricts, pageDistrict } from "./district.js";
+import { dateFromFileName, findEventDate, ownYear, resolveDate, yearContext } from "./dates.js";
+import { articleDistricts, cityOf, pageDistrict } from "./district.js";
 import { reattachFragments } from "./fragments.js";
 import { findRepeatedParagraphs } from "./repeated.js";
 import { cjkCount, endsSentence } from "./text.js";
@@ -18,6 +18,11 @@ export interface ParsePageOptions {
   issueDate?: string;
   /** The ingest clock: years after its year are targets, never a page's year. Default: now. */
   now?: Date;
+  /**
+   * District of the articles that name none (`ingest --district`, a folder's
+   * `sources.json` or the folder's name): a county paper rarely names its own county.
+   */
+  district?: string;
 }
 
 const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
@@ -50,7 +55,8 @@ export function joinColumnBreaks(paras: string[]): string[] {
 }
 
 /** A date or time that opens a lead ("1月28日，", "4月3日上午，"): no part of a derived title. */
-const LEAD_DATE = /^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:[至到—－~-]\d{1,2}日)?(?:上午|下午|晚上|晚间|晚|中午|早上)?(?:\d{1,2}[时点](?:\d{1,2}分)?)?[，,\s]*/;
+const LEAD_DATE =
+  /^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:[至到—－~-]\d{1,2}日)?(?:上午|下午|晚上|晚间|晚|中午|早上)?(?:\d{1,2}[时点](?:\d{1,2}分)?)?[，,\s]*/;
 /** Longest derived title, in characters: longer leads are cut at a clause, else shortened with "…". */
 const DERIVED_MAX = 30;
 
@@ -64,7 +70,10 @@ const DERIVED_MAX = 30;
 export function deriveTitle(paras: string[]): string {
   const text = paras.join("").replace(/^[\s\p{P}\p{S}]+/u, "");
   const first = text.split(/(?<=[。！？!?])/)[0] ?? "";
-  const sentence = first.replace(/[。！？!?]$/, "").replace(LEAD_DATE, "").trim();
+  const sentence = first
+    .replace(/[。！？!?]$/, "")
+    .replace(LEAD_DATE, "")
+    .trim();
   const clauses = sentence.split(/[，,；;]/).map((c) => c.trim());
   const last = clauses[clauses.length - 1] ?? "";
   let title = sentence.length > DERIVED_MAX && last.length >= 8 ? last : sentence;
@@ -128,20 +137,36 @@ export function parsePage(raw: string, opts: ParsePageOptions = {}): ParsedArtic
     titleDerived: f.draft.title === null,
   }));
   const districts = withTitles.map((f) => articleDistricts(`${f.title} ${f.draft.subtitle ?? ""}`, f.paras.join("\n")));
-  const fallback = pageDistrict(districts.map((d) => d[0] ?? null));
+  const lent = opts.district ?? pageDistrict(districts.map((d) => d[0] ?? null));
   const repeated = findRepeatedParagraphs(withTitles.map((f) => f.paras));
+  const currentYear = (opts.now ?? new Date()).getUTCFullYear();
+  const events = withTitles.map((f) => (f.datelineDate ? findEventDate([f.datelineDate]) : findEventDate(f.paras)));
+  const own = withTitles.map((f, i) =>
+    ownYear(`${f.title}\n${f.draft.subtitle ?? ""}\n${f.paras.join("\n")}`, currentYear, events[i]?.month),
+  );
+  // The page's year is lent only on a page of one paper (every district it names lies in one
+  // city), and only to articles whose district is known: a page gathering several papers'
+  // news mixes years.
+  const cities = new Set(
+    districts.map((d) => (d[0] ? cityOf(d[0]) : undefined)).filter((c): c is string => c !== undefined),
+  );
+  const pageYear = cities.size === 1 ? ctx.pageYear : undefined;
 
   return withTitles.map((f, i) => {
-    const ev = f.datelineDate ? findEventDate([f.datelineDate]) : findEventDate(f.paras);
+    const ev = events[i] ?? null;
     const ds = districts[i] ?? [];
-    const district = ds[0] ?? fallback;
+    const district = ds[0] ?? lent;
     return {
       title: f.title,
       ...(f.titleDerived ? { titleDerived: true } : {}),
       subtitle: f.draft.subtitle,
       district,
       districts: ds.length ? ds : district ? [district] : [],
-      date: resolveDate(ev, ctx),
+      date: resolveDate(ev, {
+        ...(ctx.issueDate ? { issueDate: ctx.issueDate } : {}),
+        ...(pageYear !== undefined && district ? { pageYear } : {}),
+        ...(own[i] !== undefined ? { ownYear: own[i] } : {}),
+      }),
       dateText: ev?.text ?? null,
       byline: f.byline,
       text: f.paras.join("\n"),

@@ -23,7 +23,8 @@ export function formatEvalParse(result: EvalParseResult, verbose: boolean, showH
     out.push(`${p.page.padEnd(10)}${p.heldOut ? " (held out)" : ""}  ${formatScore(p.score)}`);
     if (!verbose || (p.heldOut && !showHeldOut)) continue;
     for (const a of p.articles) {
-      if (a.problems.length) out.push(`    ${a.expected.id ?? a.expected.first.slice(0, 12)}: ${a.problems.join("; ")}`);
+      if (a.problems.length)
+        out.push(`    ${a.expected.id ?? a.expected.first.slice(0, 12)}: ${a.problems.join("; ")}`);
     }
   }
   out.push(`tuning:    ${formatScore(result.tuning)}`);
@@ -62,10 +63,16 @@ export function evalParseCommand(): Command {
         return decoded.text;
       };
       const result = evalParse(expected, read, {
-        heldOut: opts.heldOut.split(",").map((s) => s.trim()).filter(Boolean),
+        heldOut: opts.heldOut
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
         parse: (page, text) => parsePage(text, { source: page }),
       });
       if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-      else process.stdout.write(`${formatEvalParse(result, opts.verbose === true, opts.showHeldOut === true).join("\n")}\n`);
+      else
+        process.stdout.write(
+          `${formatEvalParse(result, opts.verbose === true, opts.showHeldOut === true).join("\n")}\n`,
+        );
     });
 }
