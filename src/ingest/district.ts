@@ -11,6 +11,8 @@ interface Gazetteer {
   other: Set<string>;
   /** Short forms of ethnic districts and counties ("管城区" → "管城回族区"). */
   alias: Map<string, string>;
+  /** Counties by their name without 区/县/市/旗 ("鹿邑" → 鹿邑县), when only one county has it. */
+  short: Map<string, string>;
   /** The prefecture cities of each county name (a name can exist in several). */
   city: Map<string, Set<string>>;
 }
@@ -42,7 +44,15 @@ function gazetteer(): Gazetteer {
     }
   }
   for (const [short] of alias) if (county.has(short)) alias.delete(short);
-  cached = { county, other, alias, city };
+  const shortCount = new Map<string, string[]>();
+  for (const name of county) {
+    const short = name.slice(0, -1);
+    if (short.length < 2) continue;
+    shortCount.set(short, [...(shortCount.get(short) ?? []), name]);
+  }
+  const short = new Map<string, string>();
+  for (const [s, names] of shortCount) if (names.length === 1 && !other.has(`${s}市`)) short.set(s, names[0] as string);
+  cached = { county, other, alias, city, short };
   return cached;
 }
 
@@ -82,6 +92,46 @@ export function findPlaces(text: string): PlaceMatch[] {
 /** Whether `text` names a place (county, prefecture or province): a headline with an actor. */
 export function namesPlace(text: string): boolean {
   return findPlaces(text).length > 0;
+}
+
+/**
+ * A county name as a user may type it ("台前县", "台前", "管城区") → the
+ * official county-level name, or null when it is none.
+ */
+export function canonicalDistrict(name: string): string | null {
+  const g = gazetteer();
+  const n = name.trim();
+  if (g.county.has(n) && !AMBIGUOUS.has(n)) return n;
+  return g.alias.get(n) ?? g.short.get(n) ?? null;
+}
+
+/** What follows a county's short name in a site's name ("云上通城讯", "今日竹山网"): enough alone. */
+const SHORT_SOURCE = /^(?:网|讯|融媒|新闻|日报|示范区)/;
+/** What follows a short name that speaks of the place ("老城实际", "鹿邑高质量发展")… */
+const SHORT_PLACE = /^(?:实际|高质量|人民|大地|全域|生态|投资)/;
+/** …after one of these words or no Chinese character ("立足老城实际", "，竹山生态环境优美"). */
+const SHORT_BEFORE =
+  /(?:^|[^\u4e00-\u9fff]|立足|结合|推动|助力|支撑|助推|促进|服务|来|在|为|到|赴|让|把|是|与|和|将|全)$/;
+
+/**
+ * The county a text names by its short name only ("结合汝州实际" → 汝州市,
+ * a dateline "云上通城讯" → 通城县): the short name must belong to one county
+ * alone, and be part of a site's name or followed by words that speak of
+ * a place after a verb or punctuation. The first such one, or null.
+ */
+export function shortNameDistrict(text: string): string | null {
+  const g = gazetteer();
+  for (let i = 0; i < text.length; i++) {
+    for (const len of [4, 3, 2]) {
+      const s = text.slice(i, i + len);
+      const name = g.short.get(s);
+      if (!name) continue;
+      const after = text.slice(i + len, i + len + 4);
+      if (SHORT_SOURCE.test(after) || (SHORT_PLACE.test(after) && SHORT_BEFORE.test(text.slice(Math.max(0, i - 2), i))))
+        return name;
+    }
+  }
+  return null;
 }
 
 /**

@@ -70,6 +70,10 @@ export function parseByline(line: string): { text: string; strong: boolean } | n
   if (bracket?.[1] && (isLabelledByline(bracket[1]) || isNameList(bracket[1], false))) {
     return { text: bracket[1].replace(/^本报/, ""), strong: true };
   }
+  // An office credited for the text: "（县政府办供稿）".
+  if (bracket?.[1] && /^[\u4e00-\u9fff]{2,14}(供稿|撰稿|报道|整理)$/.test(bracket[1])) {
+    return { text: bracket[1], strong: true };
+  }
   const marker = /^[□■●◎▲△◆◇]\s*(.+)$/.exec(s);
   if (marker?.[1] && (isLabelledByline(marker[1]) || isNameList(marker[1], false))) {
     return { text: marker[1].replace(/^本报/, ""), strong: true };

@@ -5,7 +5,7 @@ import { splitBlocks } from "./blocks.js";
 import { classifyBlock, type Item } from "./classify.js";
 import { splitDateline } from "./dateline.js";
 import { dateFromFileName, findEventDate, ownYear, resolveDate, yearContext } from "./dates.js";
-import { articleDistricts, cityOf, pageDistrict } from "./district.js";
+import { articleDistricts, cityOf, pageDistrict, shortNameDistrict } from "./district.js";
 import { reattachFragments } from "./fragments.js";
 import { findRepeatedParagraphs } from "./repeated.js";
 import { cjkCount, endsSentence } from "./text.js";
@@ -86,22 +86,26 @@ interface Finished {
   paras: string[];
   byline: string | null;
   datelineDate: string | null;
+  /** The dateline as printed ("云上通城讯"): its source often names the county. */
+  dateline: string;
 }
 
 function finish(d: Draft): Finished {
   let paras = joinColumnBreaks(d.paras.filter((p) => p.trim() !== ""));
   let byline: string | null = null;
   let datelineDate: string | null = null;
+  let dateline = "";
   if (paras[0] !== undefined) {
     const split = splitDateline(paras[0]);
     byline = split.byline;
     datelineDate = split.dateText;
+    dateline = paras[0].slice(0, paras[0].length - split.rest.length);
     paras = split.rest ? [split.rest, ...paras.slice(1)] : paras.slice(1);
   }
   const credits = d.credits.map((c) => `${c} 摄`);
   const all = [byline, ...d.bylines, ...credits].filter((b): b is string => !!b);
   const unique = all.filter((b, i) => all.indexOf(b) === i);
-  return { draft: d, paras, byline: unique.length ? unique.join(" ") : null, datelineDate };
+  return { draft: d, paras, byline: unique.length ? unique.join(" ") : null, datelineDate, dateline };
 }
 
 /**
@@ -136,7 +140,11 @@ export function parsePage(raw: string, opts: ParsePageOptions = {}): ParsedArtic
     title: f.draft.title ?? deriveTitle(f.paras),
     titleDerived: f.draft.title === null,
   }));
-  const districts = withTitles.map((f) => articleDistricts(`${f.title} ${f.draft.subtitle ?? ""}`, f.paras.join("\n")));
+  const districts = withTitles.map((f) => {
+    const named = articleDistricts(`${f.title} ${f.draft.subtitle ?? ""}`, f.paras.join("\n"));
+    const short = named.length ? null : shortNameDistrict(`${f.dateline}\n${f.paras.join("\n")}`);
+    return short ? [short] : named;
+  });
   const lent = opts.district ?? pageDistrict(districts.map((d) => d[0] ?? null));
   const repeated = findRepeatedParagraphs(withTitles.map((f) => f.paras));
   const currentYear = (opts.now ?? new Date()).getUTCFullYear();

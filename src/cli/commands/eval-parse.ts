@@ -4,6 +4,7 @@ import { Command } from "commander";
 import { decodeBytes } from "../../ingest/decode.js";
 import { type EvalParseResult, type ExpectedPage, evalParse, formatScore } from "../../ingest/eval.js";
 import { parsePage } from "../../ingest/parse-page.js";
+import { sourceDefaults } from "../../ingest/source-defaults.js";
 
 const DEFAULT_FILE = "../shared/eval/local-dev/pages.json";
 const DEFAULT_HELD_OUT = "p05.txt,p08.txt";
@@ -67,7 +68,10 @@ export function evalParseCommand(): Command {
           .split(",")
           .map((s) => s.trim())
           .filter(Boolean),
-        parse: (page, text) => parsePage(text, { source: page }),
+        parse: (page, text) => {
+          const { warning: _, ...defaults } = sourceDefaults(path.join(dir, page));
+          return parsePage(text, { source: page, ...defaults });
+        },
       });
       if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       else
