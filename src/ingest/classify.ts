@@ -75,7 +75,11 @@ export function isHeadingLines(lines: string[]): boolean {
 export function splitHeadline(lines: string[]): Headline {
   if (lines.length < 2) return { main: lines[0] ?? "", sub: null };
   let k = lines.findIndex((l, i) => i > 0 && /^[—-]{1,2}/.test(l));
-  if (k < 0 && FRAMED.test(lines[0] ?? "")) k = 1;
+  if (FRAMED.test(lines[0] ?? "")) {
+    // Kicker on top; the lines under it are a headline, maybe with its deck.
+    const rest = splitHeadline(lines.slice(1));
+    return { main: rest.main, sub: [lines[0], rest.sub].filter(Boolean).join(" ") };
+  }
   if (k < 0) {
     const end = lines.findIndex((l, i) => i < lines.length - 1 && HEADLINE_END.test(l));
     k = end < 0 ? -1 : end + 1;

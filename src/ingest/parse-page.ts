@@ -57,13 +57,16 @@ export function joinColumnBreaks(paras: string[]): string[] {
 /** A date or time that opens a lead ("1月28日，", "4月3日上午，"): no part of a derived title. */
 const LEAD_DATE =
   /^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:[至到—－~-]\d{1,2}日)?(?:上午|下午|晚上|晚间|晚|中午|早上)?(?:\d{1,2}[时点](?:\d{1,2}分)?)?[，,\s]*/;
+/** A clause that tells what happened ("…召开…会议", "…举行…仪式"): the best derived title. */
+const EVENT_CLAUSE = /召开|举行|举办|开展|启动|主持|调研|视察|督导|检查|观摩|慰问|签约|开工|部署|召集|走访|推进/;
 /** Longest derived title, in characters: longer leads are cut at a clause, else shortened with "…". */
 const DERIVED_MAX = 30;
 
 /**
  * A headline for photo news or a body whose headline is not on the page,
- * taken from its own first sentence, without a leading date: its last
- * clause when the sentence is long ("为…，3月26日，山阳区商务局在焦辉路…开展了安全演练观摩活动。" →
+ * taken from its own first sentence, without a leading date: its first
+ * clause telling what happened ("…召开…会议") when it has several, else its
+ * last clause when the sentence is long ("为…，3月26日，山阳区商务局在焦辉路…开展了安全演练观摩活动。" →
  * "山阳区商务局在焦辉路…开展了安全演练观摩活动"), cut to at most 30
  * characters. Nothing is made up; never empty.
  */
@@ -76,7 +79,8 @@ export function deriveTitle(paras: string[]): string {
     .trim();
   const clauses = sentence.split(/[，,；;]/).map((c) => c.trim());
   const last = clauses[clauses.length - 1] ?? "";
-  let title = sentence.length > DERIVED_MAX && last.length >= 8 ? last : sentence;
+  const event = clauses.find((c) => c.length >= 6 && EVENT_CLAUSE.test(c));
+  let title = clauses.length > 1 && event ? event : sentence.length > DERIVED_MAX && last.length >= 8 ? last : sentence;
   if (title.length > DERIVED_MAX) title = `${title.slice(0, DERIVED_MAX - 1)}…`;
   return title === "" ? "（无标题）" : title;
 }
