@@ -87,34 +87,67 @@ export function opensArticle(para: string, noHeadlines: boolean): boolean {
 const TRAILING_EVIDENCE = 0.5;
 
 /**
- * Settles the headline candidates printed as the last line of a body block:
- * a headline when the lead of the body above (from its article's first
- * paragraph) says most of it, else a body paragraph again. Short headline
- * lines between two paragraphs of one article that the paragraphs around
- * them already say ("开工仪式现场") are photo captions and dropped.
+ * Where the body of a headline printed after it starts: among the paragraphs
+ * of the run of bodies before it (back to the previous headline), the lead
+ * (a dateline, a leading date, or the run's start) that says the most of it.
+ * Returns the item and paragraph index in `out`, or null when no lead says
+ * enough of it.
+ */
+function leadOf(out: Item[], headline: string): { item: number; para: number; atRunStart: boolean } | null {
+  let end = out.length;
+  while (end > 0 && out[end - 1]?.kind === "byline") end--;
+  let first = end;
+  while (first > 0 && out[first - 1]?.kind === "body") first--;
+  let best: { item: number; para: number; score: number } | null = null;
+  for (let i = first; i < end; i++) {
+    const paras = (out[i] as Extract<Item, { kind: "body" }>).paras;
+    paras.forEach((p, j) => {
+      const start = i === first && j === 0;
+      if (!start && !DATELINE_START.test(p) && !LEADING_DATE.test(p)) return;
+      const score = headlineEvidence(headline, `${p}${paras[j + 1] ?? ""}`);
+      if (!best || score >= best.score) best = { item: i, para: j, score };
+    });
+  }
+  const b = best as { item: number; para: number; score: number } | null;
+  if (!b || b.score < TRAILING_EVIDENCE) return null;
+  return { item: b.item, para: b.para, atRunStart: b.item === first && b.para === 0 };
+}
+
+/**
+ * Settles the headline candidates printed as the last line of a body block
+ * (a page that prints headlines after their body, for some articles or all):
+ * decided per article by the evidence, the lead that says most of it
+ * (`leadOf`). The headline is then moved before that lead, so that every
+ * article reads headline first; without such a lead it is a body paragraph
+ * again. Short headline lines between two paragraphs of one article that the
+ * paragraphs around them already say ("开工仪式现场") are photo captions and
+ * dropped.
  */
 export function settleHeadlines(items: Item[]): Item[] {
   const out: Item[] = [];
-  let lead: string | null = null;
   items.forEach((it, i) => {
-    if (it.kind === "body") {
-      const first = it.paras[0] ?? "";
-      if (lead === null || DATELINE_START.test(first)) lead = it.paras.slice(0, 2).join("");
-      out.push(it);
-      return;
-    }
     if (it.kind !== "heading" || it.markdown) {
-      if (it.kind !== "noise" && it.kind !== "names") lead = null;
       out.push(it);
       return;
     }
     const prev = out[out.length - 1];
     if (it.trailing) {
-      if (lead !== null && headlineEvidence(it.main, lead) >= TRAILING_EVIDENCE) {
-        out.push({ kind: "heading", markdown: false, main: it.main, sub: it.sub });
-        lead = null;
-      } else if (prev?.kind === "body") {
-        prev.paras.push(it.main);
+      const heading: Item = { kind: "heading", markdown: false, main: it.main, sub: it.sub };
+      const lead = leadOf(out, it.main);
+      const before = lead ? out[lead.item - (lead.para === 0 ? 1 : 0)] : undefined;
+      if (!lead) {
+        if (prev?.kind === "body") prev.paras.push(it.main);
+        else out.push(heading);
+      } else if (lead.atRunStart && before?.kind === "heading") {
+        out.push(heading); // the body already has a headline above it: leave the layout to `assemble`
+      } else {
+        const body = out[lead.item] as Extract<Item, { kind: "body" }>;
+        if (lead.para > 0) {
+          out.splice(lead.item + 1, 0, { kind: "body", paras: body.paras.splice(lead.para) });
+          out.splice(lead.item + 1, 0, heading);
+        } else {
+          out.splice(lead.item, 0, heading);
+        }
       }
       return;
     }
@@ -130,7 +163,6 @@ export function settleHeadlines(items: Item[]): Item[] {
     ) {
       return; // a photo caption inside an article
     }
-    lead = null;
     out.push(it);
   });
   return out;

@@ -179,7 +179,8 @@ export function classifyBlock(block: Block): Item[] {
     if (first && title.length > 1 && isHeadingLines(title.slice(1))) {
       return [
         { kind: "byline", text: first.text },
-        { kind: "heading", markdown: false, ...splitHeadline(title.slice(1)) },
+        // Either the next article's headline or, on a page printing headlines last, this one's.
+        { kind: "heading", markdown: false, trailing: true, ...splitHeadline(title.slice(1)) },
       ];
     }
     return [{ kind: "heading", markdown: false, ...splitHeadline(title) }];

@@ -71,7 +71,11 @@ describe.skipIf(!present)("local-dev pages: digests of the days digests.json lis
       await ingestPaths([path.join(dev, "pages")], store);
       const missing: string[] = [];
       for (const day of days) {
-        const r = await buildDigest(store, { date: day.date, timezone: "Asia/Shanghai", summarize: extractiveSummarizer });
+        const r = await buildDigest(store, {
+          date: day.date,
+          timezone: "Asia/Shanghai",
+          summarize: extractiveSummarizer,
+        });
         const titles = r.ok ? r.digest.items.map((i) => i.title) : [];
         for (const m of day.must_titles) if (!titles.some((t) => t.includes(m))) missing.push(`${day.date}: ${m}`);
       }
@@ -85,7 +89,10 @@ describe.skipIf(!present)("local-dev pages: digests of the days digests.json lis
   it("prints them with `digest --json --date` after `ingest` (fresh index)", () => {
     const env = { ...process.env, INDEX_DIR: path.join(work, "cli-index"), LOG_LEVEL: "silent" };
     const run = (args: string[]) =>
-      spawnSync(process.execPath, ["--import", "tsx", path.resolve("src/cli/main.ts"), ...args], { encoding: "utf8", env });
+      spawnSync(process.execPath, ["--import", "tsx", path.resolve("src/cli/main.ts"), ...args], {
+        encoding: "utf8",
+        env,
+      });
     expect(run(["ingest", path.join(dev, "pages")]).status).toBe(0);
     const day = days[0] as { date: string; must_titles: string[] };
     const out = run(["digest", "--json", "--date", day.date]);

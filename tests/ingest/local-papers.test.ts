@@ -2,8 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ownYear } from "../../src/ingest/dates.js";
 import { splitDateline } from "../../src/ingest/dateline.js";
+import { ownYear } from "../../src/ingest/dates.js";
 import { articleDistricts, canonicalDistrict, pageDistrict, shortNameDistrict } from "../../src/ingest/district.js";
 import { parseByline } from "../../src/ingest/names.js";
 import { parsePage } from "../../src/ingest/parse-page.js";
@@ -16,7 +16,8 @@ import { sourceDefaults } from "../../src/ingest/source-defaults.js";
 const page = (...blocks: string[]): string => `${blocks.join("\n\n")}\n`;
 
 /** Wraps text into lines of `width` characters, the way a narrow column prints it. */
-const column = (text: string, width: number): string => (text.match(new RegExp(`.{1,${width}}`, "gu")) ?? []).join("\n");
+const column = (text: string, width: number): string =>
+  (text.match(new RegExp(`.{1,${width}}`, "gu")) ?? []).join("\n");
 
 describe("datelines of papers and news sites", () => {
   it("takes 网讯 / 讯 记者…报道 / 网消息 / 日电 datelines off the text, reporters to the byline", () => {
@@ -25,7 +26,10 @@ describe("datelines of papers and news sites", () => {
       byline: "记者 刘一鸣 通讯员 孙二",
       dateText: null,
     });
-    expect(splitDateline("云上某地讯 记者钱三报道:6月2日上午,")).toMatchObject({ rest: "6月2日上午,", byline: "记者 钱三" });
+    expect(splitDateline("云上某地讯 记者钱三报道:6月2日上午,")).toMatchObject({
+      rest: "6月2日上午,",
+      byline: "记者 钱三",
+    });
     expect(splitDateline("今日山城网消息 11月5日,我县举行")).toMatchObject({ rest: "11月5日,我县举行", byline: null });
     expect(splitDateline("新华社北京3月5日电 全国")).toMatchObject({ rest: "全国", dateText: "3月5日" });
     expect(splitDateline("通讯员张三说,会议")).toMatchObject({ rest: "通讯员张三说,会议", byline: null });
@@ -86,6 +90,35 @@ describe("headlines printed after their body", () => {
     expect(arts[0]?.text).toBe(`${body1}\n会议还研究了其他事项。`);
   });
 
+  it("decides per article on a page mixing both orders", () => {
+    const mixed = [
+      "温县召开春季植树动员会",
+      "",
+      "3月5日,温县召开春季植树动员会,部署全年国土绿化工作。",
+      "",
+      "会议要求,各乡镇要落实责任。",
+      "",
+      column(body2, 15),
+      "",
+      "会议要求,各单位要压实责任。",
+      "王刚主持召开书记专题会",
+      "",
+      "",
+      "温县举办农民丰收节",
+      "",
+      "9月23日,温县在黄庄镇举办农民丰收节。",
+      "",
+    ].join("\n");
+    const arts = parsePage(mixed);
+    expect(arts.map((a) => a.title)).toEqual([
+      "温县召开春季植树动员会",
+      "王刚主持召开书记专题会",
+      "温县举办农民丰收节",
+    ]);
+    expect(arts[0]?.text).toBe("3月5日,温县召开春季植树动员会,部署全年国土绿化工作。\n会议要求,各乡镇要落实责任。");
+    expect(arts[1]?.text).toBe(`${body2}\n会议要求,各单位要压实责任。`);
+  });
+
   it("keeps a short last line the lead does not say as body text", () => {
     const arts = parsePage(page("某县召开防汛工作会议", `${body2}\n会议要求,各单位要压实责任。\n确保安全度汛`));
     expect(arts).toHaveLength(1);
@@ -94,8 +127,7 @@ describe("headlines printed after their body", () => {
 });
 
 describe("narrow columns: banner, kicker, subtitle, caption, bylines", () => {
-  const lead =
-    "本报讯 (记者 周明) 4月2日上午,县委副书记、县长李华主持召开县政府第12次常务会议,研究部署近期重点工作。";
+  const lead = "本报讯 (记者 周明) 4月2日上午,县委副书记、县长李华主持召开县政府第12次常务会议,研究部署近期重点工作。";
   const second = "会议强调,要抓好春季安全生产,压实各方责任,确保全县安全形势持续稳定。";
   const third = "4月3日,温县第三期重点项目集中开工仪式在产业园区举行,县领导出席开工仪式。";
   const fourth = "开工仪式上,县发改委负责人介绍了项目情况,此次集中开工项目共15个,总投资20亿元。";
@@ -154,23 +186,30 @@ describe("narrow columns: banner, kicker, subtitle, caption, bylines", () => {
 
 describe("a byline above the body and a tagged headline", () => {
   it("takes a reporter line before the body as the byline", () => {
-    const arts = parsePage(page("# 温县召开招商引资推进会", "记者 张三 通讯员 李四", "6月3日,温县召开招商引资推进会。"));
+    const arts = parsePage(
+      page("# 温县召开招商引资推进会", "记者 张三 通讯员 李四", "6月3日,温县召开招商引资推进会。"),
+    );
     expect(arts).toHaveLength(1);
     expect(arts[0]).toMatchObject({ title: "温县召开招商引资推进会", byline: "记者 张三 通讯员 李四" });
     expect(arts[0]?.text).toBe("6月3日,温县召开招商引资推进会。");
   });
 
   it("keeps a column tag and its comma in the headline", () => {
-    const arts = parsePage(page("【新春走基层】春节前夕走访慰问,温暖送到心坎上", "近日,温县县委书记李华走访慰问困难群众。"));
+    const arts = parsePage(
+      page("【新春走基层】春节前夕走访慰问,温暖送到心坎上", "近日,温县县委书记李华走访慰问困难群众。"),
+    );
     expect(arts.map((a) => a.title)).toEqual(["【新春走基层】春节前夕走访慰问,温暖送到心坎上"]);
   });
 });
 
 describe("digits and dates normalised in the stored text", () => {
   it("folds full-width digits and closes letter-spaced dates", () => {
-    const [a] = parsePage(page("温县召开防汛会议", "8 月 22 日上午,温县召开防汛会议,全县投入资金３４万元,转移群众５４６.８人次。"), {
-      issueDate: "2024-08-25",
-    });
+    const [a] = parsePage(
+      page("温县召开防汛会议", "8 月 22 日上午,温县召开防汛会议,全县投入资金３４万元,转移群众５４６.８人次。"),
+      {
+        issueDate: "2024-08-25",
+      },
+    );
     expect(a?.text).toBe("8月22日上午,温县召开防汛会议,全县投入资金34万元,转移群众546.8人次。");
     expect(a?.date).toBe("2024-08-22");
   });
@@ -211,9 +250,9 @@ describe("years", () => {
 
 describe("districts", () => {
   it("takes the one the lead names over ones named more often later", () => {
-    expect(articleDistricts("县领导调研项目建设", "6月1日,孟州市领导到项目现场调研。\n温县客商参加。温县企业介绍。")[0]).toBe(
-      "孟州市",
-    );
+    expect(
+      articleDistricts("县领导调研项目建设", "6月1日,孟州市领导到项目现场调研。\n温县客商参加。温县企业介绍。")[0],
+    ).toBe("孟州市");
   });
 
   it("takes, of two in the headline, the one the text speaks of", () => {
@@ -253,7 +292,11 @@ describe("per-folder defaults", () => {
     fs.mkdirSync(dir);
     fs.writeFileSync(
       path.join(dir, "sources.json"),
-      JSON.stringify({ "*": { date: "2022-09-30" }, "b.txt": { district: "濮阳县", date: "2022-10-02" }, "c.txt": "乌有县" }),
+      JSON.stringify({
+        "*": { date: "2022-09-30" },
+        "b.txt": { district: "濮阳县", date: "2022-10-02" },
+        "c.txt": "乌有县",
+      }),
     );
     expect(sourceDefaults(path.join(dir, "a.txt"))).toEqual({ district: "台前县", issueDate: "2022-09-30" });
     expect(sourceDefaults(path.join(dir, "b.txt"))).toEqual({ district: "濮阳县", issueDate: "2022-10-02" });
