@@ -66,7 +66,7 @@ async function collect(p: string, out: string[], skips: FileOutcome[]): Promise<
     return;
   }
   for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (e.name.startsWith(".")) continue;
+    if (e.name.startsWith(".") || e.name === "sources.json") continue; // sources.json: the folder's defaults
     const full = path.join(p, e.name);
     if (e.isDirectory()) await collect(full, out, skips);
     else if (/\.txt$/i.test(e.name)) out.push(full);
