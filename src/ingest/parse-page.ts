@@ -5,10 +5,11 @@ import { splitBlocks } from "./blocks.js";
 import { classifyBlock, type Item } from "./classify.js";
 import { splitDateline } from "./dateline.js";
 import { dateFromFileName, findEventDate, ownYear, resolveDate, yearContext } from "./dates.js";
-import { articleDistricts, cityOf, pageDistrict, shortNameDistrict } from "./district.js";
+import { articleDistricts, canonicalDistrict, cityOf, pageDistrict, shortNameDistrict } from "./district.js";
 import { reattachFragments } from "./fragments.js";
 import { findRepeatedParagraphs } from "./repeated.js";
 import { cjkCount, endsSentence } from "./text.js";
+import { townDistrict } from "./towns.js";
 
 /** Options of `parsePage`. */
 export interface ParsePageOptions {
@@ -146,8 +147,10 @@ export function parsePage(raw: string, opts: ParsePageOptions = {}): ParsedArtic
   }));
   const districts = withTitles.map((f) => {
     const named = articleDistricts(`${f.title} ${f.draft.subtitle ?? ""}`, f.paras.join("\n"));
-    const short = named.length ? null : shortNameDistrict(`${f.dateline}\n${f.paras.join("\n")}`);
-    return short ? [short] : named;
+    if (named.length) return named;
+    const text = `${f.title}\n${f.dateline}\n${f.paras.join("\n")}`;
+    const found = shortNameDistrict(text) ?? townDistrict(text);
+    return found ? [canonicalDistrict(found) ?? found] : [];
   });
   const lent = opts.district ?? pageDistrict(districts.map((d) => d[0] ?? null));
   const repeated = findRepeatedParagraphs(withTitles.map((f) => f.paras));

@@ -40,10 +40,19 @@ describe.skipIf(!present)("local-dev pages: the parse check", () => {
 
   it("never gives a wrong year, and dates and districts at least as often as measured", () => {
     expect(result.total.wrongYears).toBe(0);
-    expect(result.tuning.districts).toBeGreaterThanOrEqual(27);
+    expect(result.tuning.districts).toBeGreaterThanOrEqual(31);
     expect(result.heldOut.districts).toBeGreaterThanOrEqual(7);
     expect(result.tuning.dates).toBeGreaterThanOrEqual(23);
     expect(result.heldOut.dates).toBeGreaterThanOrEqual(8);
+  });
+
+  it("never leaves an article without a title or a text", () => {
+    const empty = result.pages.flatMap((p) => p.articles.filter((a) => a.got && a.got.title.trim() === ""));
+    expect(empty).toEqual([]);
+    for (const p of Object.keys(expected)) {
+      const arts = parsePage(fs.readFileSync(path.join(dev, "pages", p), "utf8"), { source: p });
+      expect(arts.filter((a) => a.title.trim() === "" || a.text.trim() === "")).toEqual([]);
+    }
   });
 
   it("gives no wrong district on the tuning pages (a wrong district is worse than none)", () => {

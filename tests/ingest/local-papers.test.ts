@@ -8,6 +8,7 @@ import { articleDistricts, canonicalDistrict, pageDistrict, shortNameDistrict } 
 import { parseByline } from "../../src/ingest/names.js";
 import { parsePage } from "../../src/ingest/parse-page.js";
 import { sourceDefaults } from "../../src/ingest/source-defaults.js";
+import { townDistrict } from "../../src/ingest/towns.js";
 
 /**
  * Made-up pages (written for these tests, copied from no paper) in the
@@ -267,6 +268,15 @@ describe("districts", () => {
     expect(canonicalDistrict("不存在县")).toBeNull();
     expect(shortNameDistrict("要立足台前实际,做好工作。")).toBe("台前县");
     expect(shortNameDistrict("整合资源力量。")).toBeNull();
+  });
+
+  it("finds the county of an article that names only its towns", () => {
+    expect(townDistrict("县领导到戴庙镇调研。")).toBe("东平县");
+    // Each name alone is shared by several counties; together only one has all three.
+    expect(townDistrict("代表们视察了杨屯镇、大屯街道和张寨镇。")).toBe("沛县");
+    expect(townDistrict("城关镇召开会议,督促各乡镇落实。")).toBeNull();
+    const [a] = parsePage(page("我县开展安全生产检查", "5月2日,检查组到闹店镇检查安全生产。"));
+    expect(a?.district).toBe("宝丰县");
   });
 
   it("lends the page's district only when two or more articles agree", () => {
