@@ -6,6 +6,7 @@ import { articlesCommand } from "./commands/articles.js";
 import { askCommand } from "./commands/ask.js";
 import { digestCommand } from "./commands/digest.js";
 import { evalCommand } from "./commands/eval.js";
+import { evalParseCommand } from "./commands/eval-parse.js";
 import { evalRetrievalCommand } from "./commands/eval-retrieval.js";
 import { ingestCommand } from "./commands/ingest.js";
 import { searchCommand } from "./commands/search.js";
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
     .addCommand(articlesCommand())
     .addCommand(searchCommand())
     .addCommand(evalRetrievalCommand())
+    .addCommand(evalParseCommand())
     .addCommand(askCommand())
     .addCommand(evalCommand())
     .addCommand(digestCommand())

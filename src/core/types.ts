@@ -6,8 +6,10 @@
 
 /** One article as the parser finds it on a bulletin page, before storage. */
 export interface ParsedArticle {
-  /** Headline as printed, spaces from OCR removed. */
+  /** Headline as printed, spaces from OCR removed; on a page printing none, made from the lead. */
   title: string;
+  /** True when the page prints no headline for the article and `title` was made from its lead. */
+  titleDerived?: boolean;
   /** Second headline line (副标题), when the page prints one. */
   subtitle: string | null;
   /** The district (区/县/市) the article is about, e.g. "陕州区"; null when none is named. */

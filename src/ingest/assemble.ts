@@ -1,5 +1,6 @@
 import type { Headline, Item } from "./classify.js";
 import { pickMain } from "./classify.js";
+import { DATELINE_START } from "./dateline.js";
 import { namesPlace } from "./district.js";
 
 /** An article being put together from a page's items. */
@@ -48,13 +49,132 @@ export function resolveNames(items: Item[]): Item[] {
   return out;
 }
 
+/** Generic words of meeting news: no evidence that a headline belongs to a body. */
+const GENERIC = new Set("工作 会议 召开 举行 开展 全县 全区 全市 领导 活动".split(" "));
+
+function bigrams(text: string): Set<string> {
+  const s = text.replace(/[^\u4e00-\u9fff\d]/g, "");
+  const out = new Set<string>();
+  for (let i = 0; i + 2 <= s.length; i++) {
+    const w = s.slice(i, i + 2);
+    if (!GENERIC.has(w)) out.add(w);
+  }
+  return out;
+}
+
+/**
+ * How much of `headline` the `text` says: the share of the headline's
+ * word pairs (generic meeting words left out) found in the text, 0–1.
+ */
+export function headlineEvidence(headline: string, text: string): number {
+  const h = bigrams(headline);
+  if (h.size === 0) return 0;
+  const t = bigrams(text);
+  let n = 0;
+  for (const w of h) if (t.has(w)) n++;
+  return n / h.size;
+}
+
+/** A lead that opens an article by itself: a dateline ("本报讯", "映象网讯", "…日电") or a date ("10月16日，…"). */
+const LEADING_DATE = /^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:[至到—－~-]\d{1,2}日)?[上下中]?[午晚]?[，,\s]/;
+
+/** Whether a paragraph opens an article: a dateline, or (on a page without headlines) a leading date. */
+export function opensArticle(para: string, noHeadlines: boolean): boolean {
+  return DATELINE_START.test(para) || (noHeadlines && LEADING_DATE.test(para));
+}
+
+/** Share of a headline's word pairs the lead of its article must say to be printed after that body. */
+const TRAILING_EVIDENCE = 0.5;
+
+/**
+ * Where the body of a headline printed after it starts: among the paragraphs
+ * of the run of bodies before it (back to the previous headline), the lead
+ * (a dateline, a leading date, or the run's start) that says the most of it.
+ * Returns the item and paragraph index in `out`, or null when no lead says
+ * enough of it.
+ */
+function leadOf(out: Item[], headline: string): { item: number; para: number; atRunStart: boolean } | null {
+  let end = out.length;
+  while (end > 0 && out[end - 1]?.kind === "byline") end--;
+  let first = end;
+  while (first > 0 && out[first - 1]?.kind === "body") first--;
+  let best: { item: number; para: number; score: number } | null = null;
+  for (let i = first; i < end; i++) {
+    const paras = (out[i] as Extract<Item, { kind: "body" }>).paras;
+    paras.forEach((p, j) => {
+      const start = i === first && j === 0;
+      if (!start && !DATELINE_START.test(p) && !LEADING_DATE.test(p)) return;
+      const score = headlineEvidence(headline, `${p}${paras[j + 1] ?? ""}`);
+      if (!best || score >= best.score) best = { item: i, para: j, score };
+    });
+  }
+  const b = best as { item: number; para: number; score: number } | null;
+  if (!b || b.score < TRAILING_EVIDENCE) return null;
+  return { item: b.item, para: b.para, atRunStart: b.item === first && b.para === 0 };
+}
+
+/**
+ * Settles the headline candidates printed as the last line of a body block
+ * (a page that prints headlines after their body, for some articles or all):
+ * decided per article by the evidence, the lead that says most of it
+ * (`leadOf`). The headline is then moved before that lead, so that every
+ * article reads headline first; without such a lead it is a body paragraph
+ * again. Short headline lines between two paragraphs of one article that the
+ * paragraphs around them already say ("开工仪式现场") are photo captions and
+ * dropped.
+ */
+export function settleHeadlines(items: Item[]): Item[] {
+  const out: Item[] = [];
+  items.forEach((it, i) => {
+    if (it.kind !== "heading" || it.markdown) {
+      out.push(it);
+      return;
+    }
+    const prev = out[out.length - 1];
+    if (it.trailing) {
+      const heading: Item = { kind: "heading", markdown: false, main: it.main, sub: it.sub };
+      const lead = leadOf(out, it.main);
+      const before = lead ? out[lead.item - (lead.para === 0 ? 1 : 0)] : undefined;
+      if (!lead) {
+        if (prev?.kind === "body") prev.paras.push(it.main);
+        else out.push(heading);
+      } else if (lead.atRunStart && before?.kind === "heading") {
+        out.push(heading); // the body already has a headline above it: leave the layout to `assemble`
+      } else {
+        const body = out[lead.item] as Extract<Item, { kind: "body" }>;
+        if (lead.para > 0) {
+          out.splice(lead.item + 1, 0, { kind: "body", paras: body.paras.splice(lead.para) });
+          out.splice(lead.item + 1, 0, heading);
+        } else {
+          out.splice(lead.item, 0, heading);
+        }
+      }
+      return;
+    }
+    const next = items[i + 1];
+    if (
+      prev?.kind === "body" &&
+      next?.kind === "body" &&
+      !it.sub &&
+      it.main.length <= 10 &&
+      !namesPlace(it.main) &&
+      !opensArticle(next.paras[0] ?? "", true) &&
+      headlineEvidence(it.main, `${prev.paras[prev.paras.length - 1] ?? ""}${next.paras[0] ?? ""}`) >= 0.5
+    ) {
+      return; // a photo caption inside an article
+    }
+    out.push(it);
+  });
+  return out;
+}
+
 /**
  * Layout 1, headline above its body (most pages). A run of headlines before
  * a body: the last one (with its kicker when one of the pair names no
  * place) titles the body; earlier ones that name a place are articles whose
  * body is not on the page; the rest are page banners and dropped.
  */
-export function assembleTitleFirst(items: Item[]): Assembly {
+export function assembleTitleFirst(items: Item[], noHeadlines = false): Assembly {
   const drafts: Draft[] = [];
   let cur: Draft | null = null;
   let open = false;
@@ -109,7 +229,8 @@ export function assembleTitleFirst(items: Item[]): Assembly {
         }
         break;
       case "body": {
-        let d: Draft | null = heads.length ? startFromHeads() : open ? cur : null;
+        const opens = opensArticle(it.paras[0] ?? "", noHeadlines) && (cur?.paras.length ?? 0) > 0;
+        let d: Draft | null = heads.length ? startFromHeads() : open && !opens ? cur : null;
         if (!d) {
           d = draft(null);
           drafts.push(d);
@@ -133,7 +254,7 @@ export function assembleTitleFirst(items: Item[]): Assembly {
  * "（孟轩）", then the headline). A headline right after another one that
  * titled a body is its kicker or deck when one of the two names no place.
  */
-export function assembleTitleAfter(items: Item[]): Assembly {
+export function assembleTitleAfter(items: Item[], noHeadlines = false): Assembly {
   const drafts: Draft[] = [];
   let cur: Draft | null = null;
   let closed = false;
@@ -145,7 +266,12 @@ export function assembleTitleAfter(items: Item[]): Assembly {
     justTitled = null;
     switch (it.kind) {
       case "body":
-        if (!cur || cur.title !== null || closed) {
+        if (
+          !cur ||
+          cur.title !== null ||
+          closed ||
+          (opensArticle(it.paras[0] ?? "", noHeadlines) && cur.paras.length)
+        ) {
           cur = draft(null);
           drafts.push(cur);
           closed = false;
@@ -196,8 +322,9 @@ export function assembleTitleAfter(items: Item[]): Assembly {
  * a body and bodies without a headline; headline-first on a tie.
  */
 export function assemble(items: Item[]): Assembly {
-  const resolved = resolveNames(items);
-  const first = assembleTitleFirst(resolved);
-  const after = assembleTitleAfter(resolved);
+  const resolved = settleHeadlines(resolveNames(items));
+  const noHeadlines = !resolved.some((i) => i.kind === "heading");
+  const first = assembleTitleFirst(resolved, noHeadlines);
+  const after = assembleTitleAfter(resolved, noHeadlines);
   return after.orphans < first.orphans ? after : first;
 }

@@ -1,3 +1,4 @@
+import { DATELINE_START } from "./dateline.js";
 import { cleanLine } from "./text.js";
 
 /** A run of consecutive non-blank lines of a page. */
@@ -9,8 +10,8 @@ export interface Block {
   wide?: boolean;
 }
 
-/** A line that opens an article with a dateline: "本报讯…", "本报(记者…)", "本报3月5日讯". */
-export const DATELINE_START = /^本报(?:\d{1,2}月\d{1,2}日)?讯|^本报\s*[（(]/;
+export { DATELINE_START };
+
 const INLINE_DATELINE = /\s(?=本报(?:\d{1,2}月\d{1,2}日)?讯)/;
 const MD_HEADING = /^#{1,6}\s+/;
 

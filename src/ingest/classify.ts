@@ -1,4 +1,5 @@
-import { type Block, DATELINE_START } from "./blocks.js";
+import type { Block } from "./blocks.js";
+import { DATELINE_START } from "./dateline.js";
 import { dateFromHeader } from "./dates.js";
 import { namesPlace } from "./district.js";
 import { parseByline, splitPhotoCredit } from "./names.js";
@@ -12,7 +13,8 @@ export interface Headline {
 
 /** What a block of a page is. */
 export type Item =
-  | ({ kind: "heading"; markdown: boolean } & Headline)
+  /** `trailing`: the last line of a body block (a headline printed after its body, when the evidence agrees). */
+  | ({ kind: "heading"; markdown: boolean; trailing?: boolean } & Headline)
   /** Bare names ("樊玉峰 牛婷婷"): a byline, or a short headline if a body follows. */
   | { kind: "names"; text: string }
   | { kind: "byline"; text: string }
@@ -30,8 +32,21 @@ const NOISE = [
 ];
 const JUMP_MARK = /[（(](?:上接|下转|转)第?\s*[\d一二三四五六七八九十]+\s*版[）)]/g;
 /** Last words of a complete headline line: a second line after it is a deck, not a wrap. */
-const HEADLINE_END = /(召开|举行|举办|开幕|闭幕|揭牌|启动|成立|签约|开工|竣工|落幕|亮相|开通|开业|[）)])$/;
+const HEADLINE_END = /(召开|举行|举办|开幕|闭幕|揭牌|启动|成立|签约|开工|竣工|落幕|亮相|开通|开业|会议|[）)])$/;
+/** A column tag before a headline ("【网络中国节•春节】…"): headlines only carry it. */
+const COLUMN_TAG = /^【[^】]{1,16}】/;
+/** A kicker framed by dashes ("—— 关注“两会” ——"). */
+const FRAMED = /^[—-]{1,2}\s*\S.*[—-]{1,2}$/;
 const ENUMERATION = /^[（(]?[一二三四五六七八九十\d]{1,3}[、.．)）]/;
+
+/**
+ * A page banner printed letter-spaced ("县 域 新 闻", "综 合 新 闻"): three to
+ * six single characters with spaces between them and nothing else.
+ */
+export function isBanner(line: string): boolean {
+  const tokens = line.trim().split(/\s+/);
+  return tokens.length >= 3 && tokens.length <= 6 && tokens.every((t) => /^[\u4e00-\u9fff]$/.test(t));
+}
 
 /** Whether lines (cleaned, title-spaced) read as a headline rather than body text. */
 export function isHeadingLines(lines: string[]): boolean {
@@ -43,7 +58,8 @@ export function isHeadingLines(lines: string[]): boolean {
   // A long enumeration without word spaces ("先后到…、…、…、…实地察看") is a
   // body line cut by a column; headlines that list much set their parts apart with spaces.
   if ((text.match(/、/g) ?? []).length >= 4 && !text.includes(" ")) return false;
-  if (/[，,]/.test(text.replace(/“[^”]*”|《[^》]*》|"[^"]*"/g, ""))) return false;
+  if (/[，,]/.test(text.replace(COLUMN_TAG, "").replace(/“[^”]*”|《[^》]*》|"[^"]*"/g, "")) && !COLUMN_TAG.test(text))
+    return false;
   if (/[，、：:；（(“《—-]$/.test(text)) return false;
   if (ENUMERATION.test(text) || DATELINE_START.test(text)) return false;
   return true;
@@ -59,6 +75,11 @@ export function isHeadingLines(lines: string[]): boolean {
 export function splitHeadline(lines: string[]): Headline {
   if (lines.length < 2) return { main: lines[0] ?? "", sub: null };
   let k = lines.findIndex((l, i) => i > 0 && /^[—-]{1,2}/.test(l));
+  if (FRAMED.test(lines[0] ?? "")) {
+    // Kicker on top; the lines under it are a headline, maybe with its deck.
+    const rest = splitHeadline(lines.slice(1));
+    return { main: rest.main, sub: [lines[0], rest.sub].filter(Boolean).join(" ") };
+  }
   if (k < 0) {
     const end = lines.findIndex((l, i) => i < lines.length - 1 && HEADLINE_END.test(l));
     k = end < 0 ? -1 : end + 1;
@@ -70,6 +91,7 @@ export function splitHeadline(lines: string[]): Headline {
 /** Of a headline pair (as printed, top first), which is the main one. */
 export function pickMain(top: string, bottom: string): Headline {
   if (/^[—-]/.test(bottom)) return { main: top, sub: bottom };
+  if (FRAMED.test(top)) return { main: bottom, sub: top };
   if (!namesPlace(top) && namesPlace(bottom)) return { main: bottom, sub: top };
   return { main: top, sub: bottom };
 }
@@ -137,7 +159,7 @@ export function classifyBlock(block: Block): Item[] {
     const lines = raw.map((l) => fixSpacing(l.replace(MD_HEADING, ""), "title"));
     return [{ kind: "heading", markdown: true, ...splitHeadline(lines) }];
   }
-  if (raw.every((l) => NOISE.some((re) => re.test(l)) || dateFromHeader(l))) {
+  if (raw.every((l) => NOISE.some((re) => re.test(l)) || dateFromHeader(l) || isBanner(l))) {
     const issueDate = raw.map(dateFromHeader).find(Boolean);
     return [{ kind: "noise", ...(issueDate ? { issueDate } : {}) }];
   }
@@ -157,13 +179,27 @@ export function classifyBlock(block: Block): Item[] {
     if (first && title.length > 1 && isHeadingLines(title.slice(1))) {
       return [
         { kind: "byline", text: first.text },
-        { kind: "heading", markdown: false, ...splitHeadline(title.slice(1)) },
+        // Either the next article's headline or, on a page printing headlines last, this one's.
+        { kind: "heading", markdown: false, trailing: true, ...splitHeadline(title.slice(1)) },
       ];
     }
     return [{ kind: "heading", markdown: false, ...splitHeadline(title) }];
   }
   const items: Item[] = [];
   const last = bylines[bylines.length - 1];
+  const lastTitle = title[title.length - 1] ?? "";
+  if (
+    body.length > 1 &&
+    !last &&
+    endsSentence(body[body.length - 2] ?? "") &&
+    !endsSentence(lastTitle) &&
+    isHeadingLines([lastTitle])
+  ) {
+    // A headline printed after its body ("…其他事项。" / "市委常委会召开扩大会议"); `assemble` checks the evidence.
+    items.push({ kind: "body", paras: bodyParagraphs(body.slice(0, -1), block.wide) });
+    items.push({ kind: "heading", markdown: false, trailing: true, main: lastTitle, sub: null });
+    return items;
+  }
   if (body.length > 1 && last?.strong) {
     items.push({ kind: "body", paras: bodyParagraphs(body.slice(0, -1), block.wide) });
     items.push({ kind: "byline", text: last.text });

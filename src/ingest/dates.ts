@@ -97,6 +97,44 @@ export function pageYears(text: string): number[] {
   return years;
 }
 
+/** Words before a year that look back on it ("总结2017年", "关于2021年度…的报告"). */
+const REVIEW = /(总结|回顾|关于|盘点|刚刚过去的|过去的|去年)$/;
+/** Words before a year that plan it ("谋划2018年工作", "确保2022年…开门红"). */
+const PLAN = /(谋划|部署|推动|确保|迎接|安排|启动|筹备|做好)$/;
+
+/**
+ * The year an article's own text puts it in, from the years it mentions,
+ * read against the event month: a year looked back on ("总结2017年",
+ * "刚刚过去的2022年", 《关于2021年度…的报告》) is the event's year late in
+ * the year and the year before it otherwise (a January meeting reviews last
+ * year); a year planned ("谋划2018年工作") is the next year in November and
+ * December, else the event's year. Targets ("到2035年"), comparisons
+ * ("较2021年", "同比"), "…以来" and "截至…" are left out, and years after
+ * `currentYear`. The year more than half of the mentions give, else undefined.
+ */
+export function ownYear(text: string, currentYear?: number, eventMonth?: number): number | undefined {
+  const votes = new Map<number, number>();
+  let n = 0;
+  for (const m of text.matchAll(/((?:19|20)\d{2})年/g)) {
+    const at = m.index ?? 0;
+    const before = text.slice(Math.max(0, at - 6), at).replace(/[《“"]$/, "");
+    const after = text.slice(at + m[0].length, at + m[0].length + 8);
+    if (/(到|至|展望|力争|锚定|瞄准|迈向|面向|较|比|与|同比|相比|超过|高于|低于|截至|截止|自|从)$/.test(before))
+      continue;
+    if (/^(前|以前|以来|底|末)/.test(after) || /^[^，,。；;！？]*?(远景|愿景|目标|议程)/.test(after)) continue;
+    let y = Number(m[1]);
+    const late = eventMonth !== undefined && eventMonth >= 11;
+    if (/(刚刚过去的|过去的|去年)$/.test(before)) y += 1;
+    else if (REVIEW.test(before) && !late) y += 1;
+    else if (PLAN.test(before) && late) y -= 1;
+    if (currentYear !== undefined && y > currentYear) continue;
+    votes.set(y, (votes.get(y) ?? 0) + 1);
+    n++;
+  }
+  for (const [y, v] of votes) if (v * 2 > n) return y;
+  return undefined;
+}
+
 const PERIOD_START: Record<string, number> = {
   十一五: 2006,
   十二五: 2011,
@@ -125,6 +163,8 @@ export interface YearContext {
   issueDate?: string;
   /** Latest year the page mentions (targets left out), or planning period opened. */
   pageYear?: number;
+  /** The year the article's own text puts it in (`ownYear`): beats the issue date and the page's. */
+  ownYear?: number;
 }
 
 /**
@@ -147,7 +187,8 @@ function pad(n: number): string {
 
 /**
  * An event date → YYYY-MM-DD, or null when the day or the year is unknown.
- * The year: printed with the date; else the issue date's (the year before
+ * The year: printed with the date; else the article's own (`ownYear`, not
+ * after the issue's); else the issue date's (the year before
  * when the day falls more than a month after the issue); else the page's.
  * "今天/昨天/前天" count back from the issue date, and are unknown without one.
  */
@@ -168,6 +209,9 @@ export function resolveDate(ev: EventDate | null, ctx: YearContext): string | nu
       month = 12;
       year = Number(issue[1]) - 1;
     }
+  }
+  if (year === undefined && ctx.ownYear !== undefined && (!issue || ctx.ownYear <= Number(issue[1]))) {
+    year = ctx.ownYear;
   }
   if (year === undefined && issue) {
     const iy = Number(issue[1]);

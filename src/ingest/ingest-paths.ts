@@ -7,14 +7,17 @@ import type { ArticleStore, FileRecord } from "../store/articles.js";
 import { articleId } from "./article-id.js";
 import { decodeBytes } from "./decode.js";
 import { parsePage } from "./parse-page.js";
+import { sourceDefaults } from "./source-defaults.js";
 
 /** Default largest file read (bytes): a bulletin page is tens of KB; a whole issue a few MB. */
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /** Options of `ingestPaths`. */
 export interface IngestOptions {
-  /** Issue date YYYY-MM-DD used to infer missing years. */
+  /** Issue date YYYY-MM-DD used to infer missing years (beats `sources.json` and file names). */
   issueDate?: string;
+  /** District of articles that name none (beats `sources.json` and the folder name). */
+  district?: string;
   /** Drop stored files that no longer exist on disk. */
   prune?: boolean;
   /** Re-parse files even when their bytes did not change (after a parser upgrade). */
@@ -37,6 +40,8 @@ export interface FileOutcome {
   reason?: string;
   /** Encoding the file was decoded from ("utf-8", "gb18030"), when it was read. */
   encoding?: string;
+  /** Something about the file's defaults (`sources.json`) that was ignored, and why. */
+  warning?: string;
 }
 
 /** Summary of one ingest run. */
@@ -61,7 +66,7 @@ async function collect(p: string, out: string[], skips: FileOutcome[]): Promise<
     return;
   }
   for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (e.name.startsWith(".")) continue;
+    if (e.name.startsWith(".") || e.name === "sources.json") continue; // sources.json: the folder's defaults
     const full = path.join(p, e.name);
     if (e.isDirectory()) await collect(full, out, skips);
     else if (/\.txt$/i.test(e.name)) out.push(full);
@@ -95,6 +100,7 @@ function sameArticle(a: Article, b: Article): boolean {
     a.id === b.id &&
     a.seq === b.seq &&
     a.title === b.title &&
+    (a.titleDerived ?? false) === (b.titleDerived ?? false) &&
     a.subtitle === b.subtitle &&
     a.district === b.district &&
     JSON.stringify(a.districts) === JSON.stringify(b.districts) &&
@@ -133,17 +139,22 @@ async function ingestFile(
   if (prev && prev.path !== abs && prev.hash !== hash && existsSync(prev.path)) {
     return skipped(abs, `已导入过另一个同名文件（${prev.path}）：请改名后再导入`);
   }
-  if (prev && prev.hash === hash && !opts.rebuild && !opts.issueDate) {
+  if (prev && prev.hash === hash && !opts.rebuild && !opts.issueDate && !opts.district) {
     return { path: abs, source, status: "unchanged", articles: prev.articleCount, encoding: prev.encoding };
   }
 
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return skipped(abs, decoded.reason);
+  const defaults = sourceDefaults(abs);
+  const issueDate = opts.issueDate ?? defaults.issueDate;
+  const district = opts.district ?? defaults.district;
   const parsed: ParsedArticle[] = parsePage(decoded.text, {
     source,
     now,
-    ...(opts.issueDate ? { issueDate: opts.issueDate } : {}),
+    ...(issueDate ? { issueDate } : {}),
+    ...(district ? { district } : {}),
   });
+  const warning = defaults.warning ? { warning: defaults.warning } : {};
   if (parsed.length === 0) return skipped(abs, "没有找到文章：文件里没有可识别的标题或正文");
 
   const old = new Map(store.list({ source }).map((a) => [a.id, a]));
@@ -171,7 +182,7 @@ async function ingestFile(
       return b !== undefined && sameArticle(a, b);
     })
   ) {
-    return { path: abs, source, status: "unchanged", articles: articles.length, encoding };
+    return { path: abs, source, status: "unchanged", articles: articles.length, encoding, ...warning };
   }
   const record: FileRecord = {
     source,
@@ -183,7 +194,7 @@ async function ingestFile(
     ingestedAt,
   };
   store.putFile(record, articles);
-  return { path: abs, source, status: prev ? "updated" : "added", articles: articles.length, encoding };
+  return { path: abs, source, status: prev ? "updated" : "added", articles: articles.length, encoding, ...warning };
 }
 
 /**

@@ -28,12 +28,14 @@ const ROLE =
  */
 export function isLabelledByline(line: string): boolean {
   const s = line.trim();
-  if (!ROLE.test(s) || s.length > 60 || /[。！？；]/.test(s)) return false;
+  if (s.length > 60 || /[。！？；]/.test(s)) return false;
   const tokens = s.split(/[\s、，,:：/]+/).filter(Boolean);
   let names = 0;
+  let roles = 0;
   for (let t of tokens) {
     let m = ROLE.exec(t);
     while (m) {
+      roles++;
       t = t.slice(m[0].length);
       m = t ? ROLE.exec(t) : null;
     }
@@ -41,7 +43,8 @@ export function isLabelledByline(line: string): boolean {
     if (!isNameShaped(t)) return false;
     names++;
   }
-  return names > 0;
+  // A role first ("记者 张三"), or after names as its own word ("史军伟 文/王双正 图").
+  return names > 0 && roles > 0 && (ROLE.test(s) || isPersonName(tokens[0] ?? ""));
 }
 
 /** Whether a line lists only people's names ("樊玉峰 牛婷婷", "苏娜"), each with a known surname. */
@@ -66,6 +69,10 @@ export function parseByline(line: string): { text: string; strong: boolean } | n
   const bracket = /^[（(]\s*(.+?)\s*[）)]$/.exec(s);
   if (bracket?.[1] && (isLabelledByline(bracket[1]) || isNameList(bracket[1], false))) {
     return { text: bracket[1].replace(/^本报/, ""), strong: true };
+  }
+  // An office credited for the text: "（县政府办供稿）".
+  if (bracket?.[1] && /^[\u4e00-\u9fff]{2,14}(供稿|撰稿|报道|整理)$/.test(bracket[1])) {
+    return { text: bracket[1], strong: true };
   }
   const marker = /^[□■●◎▲△◆◇]\s*(.+)$/.exec(s);
   if (marker?.[1] && (isLabelledByline(marker[1]) || isNameList(marker[1], false))) {

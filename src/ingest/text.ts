@@ -1,3 +1,5 @@
+import { toAsciiDigits } from "../core/zh/numbers.js";
+
 /**
  * Line-level text clean-up for bulletin pages: width folding, OCR
  * letter-spacing and layout spaces. Pure functions, no state.
@@ -12,11 +14,12 @@ const cjkRe = new RegExp(`[${CJK}]`);
 const cjkOrPunctRe = new RegExp(`^[${CJK}${CJK_PUNCT}0-9]$`);
 
 /**
- * Full-width digits and Latin letters (０-９, Ａ-Ｚ, ａ-ｚ) and ％ ． → their
- * ASCII twins. Chinese punctuation (，。：（）“”…) is left as printed.
+ * Full-width digits (and the other scripts `toAsciiDigits` knows), full-width
+ * Latin letters (Ａ-Ｚ, ａ-ｚ), ％ and ． → their ASCII twins. Chinese
+ * punctuation (，。：（）“”…) is left as printed.
  */
 export function halfWidthAlnum(text: string): string {
-  return text.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF05\uFF0E]/g, (c) =>
+  return toAsciiDigits(text).replace(/[\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) =>
     String.fromCharCode(c.charCodeAt(0) - 0xfee0),
   );
 }

@@ -22,6 +22,7 @@ interface ArticleRow {
   source: string;
   seq: number;
   title: string;
+  title_derived: number;
   subtitle: string | null;
   district: string | null;
   districts: string;
@@ -47,6 +48,7 @@ function toArticle(r: ArticleRow): Article {
     source: r.source,
     seq: r.seq,
     title: r.title,
+    ...(r.title_derived ? { titleDerived: true } : {}),
     subtitle: r.subtitle,
     district: r.district,
     districts: JSON.parse(r.districts) as string[],
@@ -82,6 +84,11 @@ export class ArticleStore {
       CREATE INDEX IF NOT EXISTS articles_source ON articles(source, seq);
       CREATE INDEX IF NOT EXISTS articles_ingested ON articles(ingested_at);
     `);
+    // Stores made before titles could be derived lack the column: add it (0 = printed headline).
+    const columns = db.prepare("PRAGMA table_info(articles)").all() as { name: string }[];
+    if (!columns.some((c) => c.name === "title_derived")) {
+      db.exec("ALTER TABLE articles ADD COLUMN title_derived INTEGER NOT NULL DEFAULT 0");
+    }
   }
 
   /** The stored record of file `source`, or undefined. */
@@ -113,11 +120,16 @@ export class ArticleStore {
         )
         .run(file.source, file.path, file.hash, file.size, file.encoding, articles.length, file.ingestedAt);
       const ins = this.db.prepare(
-        `INSERT INTO articles (id, source, seq, title, subtitle, district, districts, date, date_text, byline, text, repeated, ingested_at)
-         VALUES (@id, @source, @seq, @title, @subtitle, @district, @districts, @date, @dateText, @byline, @text, @repeated, @ingestedAt)`,
+        `INSERT INTO articles (id, source, seq, title, title_derived, subtitle, district, districts, date, date_text, byline, text, repeated, ingested_at)
+         VALUES (@id, @source, @seq, @title, @titleDerived, @subtitle, @district, @districts, @date, @dateText, @byline, @text, @repeated, @ingestedAt)`,
       );
       for (const a of articles) {
-        ins.run({ ...a, districts: JSON.stringify(a.districts), repeated: JSON.stringify(a.repeatedParagraphs) });
+        ins.run({
+          ...a,
+          titleDerived: a.titleDerived ? 1 : 0,
+          districts: JSON.stringify(a.districts),
+          repeated: JSON.stringify(a.repeatedParagraphs),
+        });
       }
     });
     tx();

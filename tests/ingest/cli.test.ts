@@ -85,3 +85,46 @@ describe("cli: ingest and articles", () => {
     expect(none.out).toContain("No article matches (1 stored).\nDays with news: 2024-03-05.");
   });
 });
+
+describe("cli: district defaults and the parse check", () => {
+  it("rejects an unknown --district, and gives a known one to articles naming none", () => {
+    const bad = cli(["ingest", "--district", "乌有乡"]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toContain("is not a known district or county name");
+    const dir = path.join(work, "county");
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, "a.txt"), "我县召开项目推进会\n\n9月28日,我县召开重点项目推进会。\n");
+    fs.writeFileSync(path.join(dir, "sources.json"), JSON.stringify({ "a.txt": "乌有县" }));
+    const r = cli(["ingest", dir, "--district", "台前", "--date", "2022-09-30"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("乌有县”不是已知的区县名");
+    expect(r.out).not.toMatch(/skipped\s+sources\.json/);
+    const list = JSON.parse(cli(["articles", "--json", "--source", "a.txt"]).out) as Record<string, unknown>[];
+    expect(list[0]).toMatchObject({ title: "我县召开项目推进会", district: "台前县", date: "2022-09-28" });
+  });
+
+  it("scores made-up pages with eval-parse, tuning and held-out apart", () => {
+    const dir = path.join(work, "eval");
+    fs.mkdirSync(path.join(dir, "pages"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "pages", "a.txt"), "温县召开植树动员会\n\n3月5日,温县召开2024年植树动员会。\n");
+    fs.writeFileSync(path.join(dir, "pages", "b.txt"), "　　3月6日,孟州市召开2024年项目推进会。\n");
+    const expected = {
+      "a.txt": {
+        articles: [{ title: "温县召开植树动员会", district: "温县", date: "2024-03-05", first: "3月5日,温县" }],
+      },
+      "b.txt": { articles: [{ title: null, district: "孟州市", date: "2024-03-06", first: "3月6日,孟州市" }] },
+    };
+    fs.writeFileSync(path.join(dir, "pages.json"), JSON.stringify(expected));
+    const r = cli(["eval-parse", path.join(dir, "pages.json"), "--held-out", "b.txt"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      "tuning:    found 1/1 · titles 1/1 · not merged 1/1 · districts 1/1 · dates 1/1 · wrong years 0",
+    );
+    expect(r.out).toContain(
+      "held out:  found 1/1 · titles 1/1 · not merged 1/1 · districts 1/1 · dates 1/1 · wrong years 0",
+    );
+    const missing = cli(["eval-parse", path.join(dir, "none.json")]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.err).toContain("not found");
+  });
+});

@@ -38,6 +38,8 @@ export function articleJson(a: Article) {
   return {
     id: a.id,
     title: a.title,
+    // Only on articles whose page prints no headline: the title was made from the lead.
+    ...(a.titleDerived ? { titleDerived: true } : {}),
     district: a.district,
     date: a.date,
     dateText: a.dateText,
@@ -65,7 +67,10 @@ export function formatArticleTable(articles: Article[]): string {
 export function articlesCommand(): Command {
   return new Command("articles")
     .description("List stored articles (page order), as a table or JSON")
-    .option("--json", "print a JSON array of {id, title, district, date, dateText, byline, source, text}")
+    .option(
+      "--json",
+      "print a JSON array of {id, title, [titleDerived,] district, date, dateText, byline, source, text}",
+    )
     .option("--district <name>", "only articles about this district, e.g. 孟州市")
     .option("--date <YYYY-MM-DD>", "only articles of this day", parseIsoDate)
     .option("--source <file>", "only articles of this bulletin file, e.g. 004_bb5894ed695f9a47.txt")

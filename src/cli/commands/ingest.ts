@@ -2,12 +2,14 @@ import cliProgress from "cli-progress";
 import { Command, InvalidArgumentError } from "commander";
 import { runIngest } from "../../app/ingest.js";
 import { loadConfig } from "../../config/env.js";
+import { canonicalDistrict } from "../../ingest/district.js";
 import { DEFAULT_MAX_FILE_BYTES, type FileOutcome } from "../../ingest/ingest-paths.js";
 import { ArticleStore } from "../../store/articles.js";
 import { openDb } from "../../store/db.js";
 
 interface IngestCliOptions {
   date?: string;
+  district?: string;
   prune?: boolean;
   rebuild?: boolean;
   maxSize: number;
@@ -24,6 +26,15 @@ export function parseIsoDate(value: string): string {
   return value.trim();
 }
 
+/** Commander parser for `--district`: a county-level name ("台前县", or "台前"), made official. */
+export function parseDistrict(value: string): string {
+  const known = canonicalDistrict(value);
+  if (!known) {
+    throw new InvalidArgumentError(`"${value}" is not a known district or county name, e.g. 台前县 or 管城回族区.`);
+  }
+  return known;
+}
+
 function parseMegabytes(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0)
@@ -34,7 +45,7 @@ function parseMegabytes(value: string): number {
 function outcomeLine(o: FileOutcome): string {
   const what =
     o.status === "skipped" ? (o.reason ?? "") : `${o.articles} articles${o.encoding ? ` (${o.encoding})` : ""}`;
-  return `  ${o.status.padEnd(9)} ${o.source.padEnd(32)} ${what}`;
+  return `  ${o.status.padEnd(9)} ${o.source.padEnd(32)} ${what}${o.warning ? `  (${o.warning})` : ""}`;
 }
 
 /**
@@ -52,6 +63,11 @@ export function ingestCommand(): Command {
       "issue date of the bulletins: gives the year of dates printed without one",
       parseIsoDate,
     )
+    .option(
+      "--district <name>",
+      "district of the articles that name none (a county paper); beats sources.json and the folder name",
+      parseDistrict,
+    )
     .option("--prune", "drop stored articles whose file is gone from disk")
     .option("--rebuild", "re-parse unchanged files too and rebuild the search index from scratch")
     .option(
@@ -63,7 +79,7 @@ export function ingestCommand(): Command {
     .option("--json", "print the summary as JSON instead of text")
     .addHelpText(
       "after",
-      "\nExamples:\n  npm run -s cli -- ingest\n  npm run -s cli -- ingest data/bulletins/004_bb5894ed695f9a47.txt --date 2020-03-30\n  npm run -s cli -- ingest --prune",
+      "\nExamples:\n  npm run -s cli -- ingest\n  npm run -s cli -- ingest data/bulletins/004_bb5894ed695f9a47.txt --date 2020-03-30\n  npm run -s cli -- ingest pages/ --district 台前县\n  npm run -s cli -- ingest --prune",
     )
     .action(async (paths: string[], opts: IngestCliOptions) => {
       const config = loadConfig();
@@ -87,6 +103,7 @@ export function ingestCommand(): Command {
         const store = new ArticleStore(db);
         const result = await runIngest(targets, store, config, {
           ...(opts.date ? { issueDate: opts.date } : {}),
+          ...(opts.district ? { district: opts.district } : {}),
           prune: opts.prune,
           rebuild: opts.rebuild,
           maxFileBytes: Math.round(opts.maxSize * 1024 * 1024),
