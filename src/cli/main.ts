@@ -6,6 +6,7 @@ import { askCommand } from "./commands/ask.js";
 import { digestCommand } from "./commands/digest.js";
 import { evalCommand } from "./commands/eval.js";
 import { evalRetrievalCommand } from "./commands/eval-retrieval.js";
+import { indexCommand } from "./commands/index-cmd.js";
 import { ingestCommand } from "./commands/ingest.js";
 import { searchCommand } from "./commands/search.js";
 import { sourcesCommand } from "./commands/sources.js";
@@ -27,7 +28,8 @@ export function buildProgram(): Command {
     .addCommand(askCommand())
     .addCommand(evalCommand())
     .addCommand(digestCommand())
-    .addCommand(sourcesCommand());
+    .addCommand(sourcesCommand())
+    .addCommand(indexCommand());
 }
 
 loadDotenv();

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { Document } from "@langchain/core/documents";
 import type { ChunkMetadata } from "../core/types.js";
@@ -61,6 +62,7 @@ export class SearchIndex {
     const manifest = SearchIndex.readCurrent(dir);
     if (!manifest) return undefined;
     const index = new SearchIndex(dir);
+    index.stamp = index.manifestStamp();
     index.loadRetrying(manifest);
     return index;
   }
@@ -93,9 +95,27 @@ export class SearchIndex {
     }
   }
 
-  /** Re-reads the manifest and loads a newer generation; returns whether there was one. */
+  /** `stat` of the manifest as last read: a refresh with the same stamp reads nothing. */
+  private stamp = "";
+
+  private manifestStamp(): string {
+    try {
+      const st = fs.statSync(path.join(this.dir, "manifest.json"));
+      return `${st.ino}:${st.mtimeMs}:${st.size}`;
+    } catch {
+      return "";
+    }
+  }
+
+  /**
+   * Loads a generation committed since the last look and returns whether
+   * there was one. Costs one `stat` when nothing changed.
+   */
   refresh(): boolean {
+    const stamp = this.manifestStamp();
+    if (stamp && stamp === this.stamp) return false;
     const m = SearchIndex.readCurrent(this.dir);
+    this.stamp = stamp;
     if (!m) return false;
     if (m.generation === this.manifest.generation && m.db === this.manifest.db) return false;
     this.loadRetrying(m);
