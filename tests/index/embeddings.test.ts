@@ -52,6 +52,10 @@ describe("TransformersEmbeddings (real bge-small-zh from models/)", () => {
     const texts = ["一二", "一二三四五", "一", "一二三四五", "一二三"];
     expect(lengthSortedBatches(texts, 2)).toEqual([[1, 3], [4, 0], [2]]);
     expect(lengthSortedBatches([], 16)).toEqual([]);
+    // At most maxChars padded characters per batch: long texts go fewer at a time.
+    const long = ["长".repeat(500), "长".repeat(400), "短", "长".repeat(450), "短短"];
+    expect(lengthSortedBatches(long, 16, 1000)).toEqual([[0, 3], [1, 4], [2]]);
+    expect(lengthSortedBatches(["长".repeat(5000)], 16, 1000)).toEqual([[0]]);
   });
 
   it("returns length-sorted batches' vectors in input order, equal to file-order batches within tolerance", async () => {
