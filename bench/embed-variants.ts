@@ -10,7 +10,7 @@ import { createEmbeddings, lengthSortedBatches, loadExtractor } from "../src/ind
 import { readCorpus } from "./corpus.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const CHUNKS = Number(process.env.BENCH_EMBED_CHUNKS ?? 600);
+const CHUNKS = Number(process.env.BENCH_EMBED_CHUNKS ?? 300);
 const BLOCKS = 3;
 const config = loadConfig({ ...process.env, MODELS_DIR: path.join(ROOT, "models") }, ROOT);
 const size = config.embedding.batchSize;
