@@ -7,6 +7,9 @@ import { blobToInt32, type IndexDb, type IndexedChunk, openIndexDb, rowToChunk }
 import { DerivedIndexError, INDEX_FORMAT, type IndexManifest, REBUILD_HINT, readManifest } from "./manifest.js";
 import { type Hnsw, readGraph, searchGraph } from "./segment.js";
 
+// The index folder and its manifest, re-exported where callers of the previous layout import them from.
+export { readManifest, searchIndexDir } from "./manifest.js";
+
 /** What a search may be restricted to: a district (main or named) and an inclusive date range. */
 export interface ChunkFilterSpec {
   district?: string;
