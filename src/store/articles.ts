@@ -227,18 +227,20 @@ export class ArticleStore {
 
   /**
    * Ids of the articles whose title contains `fragment` (ASCII letters
-   * case-insensitively), newest first, at most `limit`. The answerer's title
-   * look-up. Served by the FTS5 index `article_titles` (a phrase of the
-   * fragment's character bigrams), never by a scan of the articles, and
-   * checked against the title itself, so the answer is exactly "contains".
+   * case-insensitively), the most recently stored first, at most `limit`.
+   * The answerer's title look-up. Served by the FTS5 index `article_titles`
+   * (a phrase of the fragment's character bigrams) in its row order, so a
+   * fragment in thousands of titles costs `limit` rows, not a scan or a sort
+   * of all of them; each hit is checked against the title itself, so the
+   * answer is exactly "contains".
    */
   idsByTitle(fragment: string, limit = 50): string[] {
     const query = titleQuery(fragment);
     if (!query || limit <= 0) return [];
     const needle = fragment.toLowerCase();
     this.titleStmt ??= this.db.prepare(
-      `SELECT a.id, a.title FROM article_titles t JOIN articles a ON a.id = t.id
-       WHERE article_titles MATCH ? ORDER BY a.date DESC`,
+      `SELECT t.id, a.title FROM article_titles t JOIN articles a ON a.id = t.id
+       WHERE article_titles MATCH ? ORDER BY t.rowid DESC`,
     );
     const out: string[] = [];
     for (const r of this.titleStmt.iterate(`grams : ${query}`) as Iterable<{ id: string; title: string }>) {
