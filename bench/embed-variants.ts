@@ -73,7 +73,7 @@ process.stdout.write(
     pipelineOverBareSorted: rate("pipeline") / rate("bareLengthSorted"),
     paddingFileOrder: padded(fileOrder(texts)) / real,
     paddingLengthSorted: padded(lengthSortedBatches(texts, size)) / real,
-    loadBefore: load0,
-    loadAfter: load1,
+    loadBefore: load0.map((x) => x.toFixed(1)).join(" / "),
+    loadAfter: load1.map((x) => x.toFixed(1)).join(" / "),
   })}\n`,
 );

@@ -100,7 +100,7 @@ fs.writeFileSync(saved, `${JSON.stringify(merged, null, 2)}\n`);
 const savedExtras = path.join(ROOT, "bench/results-scale.json");
 const scale = (
   Object.keys(served).length
-    ? { ...served, ranAt: started, load: [load0, load1] }
+    ? { ...served, ranAt: started, load: [load0, load1].map((l) => l.map((x) => x.toFixed(1)).join(" / ")) }
     : fs.existsSync(savedExtras)
       ? JSON.parse(fs.readFileSync(savedExtras, "utf8"))
       : {}
@@ -135,7 +135,7 @@ Machine: ${machine}. Load average (1/5/15 min) at start ${load0.map((x) => x.toF
 
 ${table}
 
-## Scale rows (tier ${scale.tier ?? "–"}, run ${scale.ranAt?.slice(0, 16) ?? "–"} UTC, load average 1/5/15 min at start ${scale.load?.[0]?.map((x) => x.toFixed(1)).join(" / ") ?? "–"}, at end ${scale.load?.[1]?.map((x) => x.toFixed(1)).join(" / ") ?? "–"})
+## Scale rows (tier ${scale.tier ?? "–"}, run ${scale.ranAt?.slice(0, 16) ?? "–"} UTC, load average 1/5/15 min at start ${scale.load?.[0] ?? "–"}, at end ${scale.load?.[1] ?? "–"})
 
 ${scaleTable}
 
@@ -155,7 +155,8 @@ process.stderr.write("wrote bench/RESULTS.md\n");
 interface ScaleResult {
   tier?: number;
   ranAt?: string;
-  load?: number[][];
+  /** Load average (1 / 5 / 15 min) at the start and at the end. */
+  load?: string[];
   dailyAdd?: {
     articles: number;
     chunks: number;
