@@ -100,7 +100,7 @@ fs.writeFileSync(saved, `${JSON.stringify(merged, null, 2)}\n`);
 const savedExtras = path.join(ROOT, "bench/results-scale.json");
 const scale = (
   Object.keys(served).length
-    ? { ...served, ranAt: started, load: [load0, load1].map((l) => l.map((x) => x.toFixed(1)).join(" / ")) }
+    ? { ...served, ranAt: started, load: { start: fmtLoad(load0), end: fmtLoad(load1) } }
     : fs.existsSync(savedExtras)
       ? JSON.parse(fs.readFileSync(savedExtras, "utf8"))
       : {}
@@ -131,11 +131,11 @@ const machine = `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFi
 const md = `# Benchmark results (latest run)
 
 Last run: \`npm run bench\` (${started}), tiers \`${tiers.map((t) => [t.n, ...t.flags].join(":")).join(",")}\`; rows of other tiers come from earlier runs (bench/results.json, see the "run" column).
-Machine: ${machine}. Load average (1/5/15 min) at start ${load0.map((x) => x.toFixed(1)).join(" / ")}, at end ${load1.map((x) => x.toFixed(1)).join(" / ")} — the machine is shared, so absolute times are noisy.
+Machine: ${machine}. Load average (1/5/15 min) at start ${fmtLoad(load0)}, at end ${fmtLoad(load1)} — the machine is shared, so absolute times are noisy.
 
 ${table}
 
-## Scale rows (tier ${scale.tier ?? "–"}, run ${scale.ranAt?.slice(0, 16) ?? "–"} UTC, load average 1/5/15 min at start ${scale.load?.[0] ?? "–"}, at end ${scale.load?.[1] ?? "–"})
+## Scale rows (tier ${scale.tier ?? "–"}, run ${scale.ranAt?.slice(0, 16) ?? "–"} UTC, load average 1/5/15 min at start ${scale.load?.start ?? "–"}, at end ${scale.load?.end ?? "–"})
 
 ${scaleTable}
 
@@ -156,7 +156,7 @@ interface ScaleResult {
   tier?: number;
   ranAt?: string;
   /** Load average (1 / 5 / 15 min) at the start and at the end. */
-  load?: string[];
+  load?: { start: string; end: string };
   dailyAdd?: {
     articles: number;
     chunks: number;
@@ -252,4 +252,9 @@ function scaleRows(r: ScaleResult): string {
     ["padding: file order / length-sorted", `${n(e?.paddingFileOrder, 2)} / ${n(e?.paddingLengthSorted, 2)}`, "–"],
   ];
   return ["| measure | value | target |", "|---|---|---|", ...rows.map((x) => `| ${x.join(" | ")} |`)].join("\n");
+}
+
+/** A load average triple as "1 / 5 / 15". */
+function fmtLoad(l: number[]): string {
+  return l.map((x) => x.toFixed(1)).join(" / ");
 }
