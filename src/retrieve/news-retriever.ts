@@ -67,8 +67,10 @@ const CANDIDATES = 60;
  * EnsembleRetriever does; see `HYBRID_WEIGHTS`), filtered by district and
  * date, at most `maxPerArticle` chunks per article. Each returned document's
  * `pageContent` is the chunk text (a span of `Article.text`) and
- * `metadata.score` its score (fused RRF score, cosine, or BM25). The index is
- * reloaded when its manifest changes on disk (`refresh()` forces a check).
+ * `metadata.score` its score (fused RRF score, cosine, or BM25). Each search
+ * first picks up a generation committed since the last one (one `stat` when
+ * there is none; only the new segments and rows otherwise, see
+ * `SearchIndex.refresh`).
  */
 export class NewsRetriever extends BaseRetriever<ChunkMetadata> {
   lc_namespace = ["district_news", "retrievers"];
