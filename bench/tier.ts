@@ -4,8 +4,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { loadConfig } from "../src/config/env.js";
+import { syncFacts } from "../src/facts/sync.js";
 import { createEmbeddings, loadExtractor } from "../src/index/embeddings.js";
-import { readManifest, searchIndexDir } from "../src/index/search-index.js";
+import { readManifest, searchIndexDir } from "../src/index/manifest.js";
+import { SearchIndex } from "../src/index/search-index.js";
 import { syncIndex } from "../src/index/sync.js";
 import { openRetriever } from "../src/retrieve/open.js";
 import { ArticleStore } from "../src/store/articles.js";
@@ -17,6 +19,8 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const n = Number(process.argv[2]);
 const real = process.argv.includes("--real");
 const bare = process.argv.includes("--bare");
+/** Keep the INDEX_DIR (its path is in the result) for the daily-add and serving children of bench/run.ts. */
+const keep = process.argv.includes("--keep");
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
 const RECALL_QUERIES = Number(process.env.BENCH_RECALL_QUERIES ?? 100);
 const cacheFile = path.join(os.tmpdir(), "district-news-bench-cache", "vectors.f32");
@@ -81,12 +85,12 @@ try {
     log(`bare model ${(bareMs / 1000).toFixed(1)} s`);
   }
 
-  // Index size on disk (the current generation).
+  // Index size on disk (the current generation: segment graphs + index database).
   const sdir = searchIndexDir(config);
   const manifest = readManifest(sdir);
-  const sizes = Object.fromEntries(
-    Object.entries(manifest?.files ?? {}).map(([k, f]) => [k, fs.statSync(path.join(sdir, f)).size]),
-  );
+  const sizes: Record<string, number> = {};
+  for (const s of manifest?.segments ?? []) sizes[s.file] = fs.statSync(path.join(sdir, s.file)).size;
+  if (manifest) sizes[manifest.db] = fs.statSync(path.join(sdir, manifest.db)).size;
   const indexBytes = Object.values(sizes).reduce((a, b) => a + b, 0);
 
   // Warm search latency on titles of random articles.
@@ -109,13 +113,13 @@ try {
   // HNSW recall@10 against exact search over the same vectors (labels = insertion order in a fresh build).
   const vectors = embedder.all;
   const dim = vectors[0]?.length ?? 0;
-  const index = (retriever as unknown as { index: { vectors: import("../src/index/vector-store.js").NewsVectorStore } })
-    .index;
+  const index = SearchIndex.open(sdir);
+  if (!index) throw new Error("no index was written");
   let recall = 0;
   const rq = queries.slice(0, RECALL_QUERIES);
   for (const q of rq) {
     const qv = await embeddings.embedQuery(q);
-    const approx = new Set(index.vectors.searchVector(qv, 10).map((h) => h.chunk.label));
+    const approx = new Set(index.searchDense(qv, 10).map((h) => h.label));
     const scores = new Float32Array(vectors.length);
     for (let i = 0; i < vectors.length; i++) {
       const v = vectors[i] as Float32Array;
@@ -127,6 +131,16 @@ try {
     recall += exact.filter((l) => approx.has(l)).length / 10;
   }
   recall /= rq.length;
+  index.close();
+
+  // Stored facts, as runIngest writes them (the answer benchmark of bench/serve.ts reads them).
+  let factsSeconds: number | null = null;
+  if (keep) {
+    const t = performance.now();
+    syncFacts(store);
+    factsSeconds = (performance.now() - t) / 1000;
+    log(`facts ${factsSeconds.toFixed(1)} s`);
+  }
 
   const result = {
     articles: n,
@@ -149,9 +163,11 @@ try {
     indexBytes,
     indexFiles: sizes,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    factsSeconds,
+    indexDir: keep ? dir : null,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } finally {
   db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (!keep) fs.rmSync(dir, { recursive: true, force: true });
 }

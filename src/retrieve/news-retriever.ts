@@ -1,5 +1,3 @@
-import fs from "node:fs";
-import path from "node:path";
 import type { CallbackManagerForRetrieverRun } from "@langchain/core/callbacks/manager";
 import type { Document } from "@langchain/core/documents";
 import { BaseRetriever, type BaseRetrieverInput } from "@langchain/core/retrievers";
@@ -7,9 +5,8 @@ import type { Config } from "../config/env.js";
 import { normalizeQuery } from "../core/normalize.js";
 import type { ChunkMetadata } from "../core/types.js";
 import type { TransformersEmbeddings } from "../index/embeddings.js";
-import { SearchIndex } from "../index/search-index.js";
+import { type LabelHit, SearchIndex, toDocument } from "../index/search-index.js";
 import { tokenize } from "../index/tokenize.js";
-import { type IndexedChunk, toDocument } from "../index/vector-store.js";
 import { reciprocalRankFusion, relativeScoreFusion } from "./fusion.js";
 
 /** Retrieval strategy: dense vectors, BM25, or both fused (default). */
@@ -70,8 +67,10 @@ const CANDIDATES = 60;
  * EnsembleRetriever does; see `HYBRID_WEIGHTS`), filtered by district and
  * date, at most `maxPerArticle` chunks per article. Each returned document's
  * `pageContent` is the chunk text (a span of `Article.text`) and
- * `metadata.score` its score (fused RRF score, cosine, or BM25). The index is
- * reloaded when its manifest changes on disk (`refresh()` forces a check).
+ * `metadata.score` its score (fused RRF score, cosine, or BM25). Each search
+ * first picks up a generation committed since the last one (one `stat` when
+ * there is none; only the new segments and rows otherwise, see
+ * `SearchIndex.refresh`).
  */
 export class NewsRetriever extends BaseRetriever<ChunkMetadata> {
   lc_namespace = ["district_news", "retrievers"];
@@ -82,7 +81,6 @@ export class NewsRetriever extends BaseRetriever<ChunkMetadata> {
   private readonly defaults: SearchOptions;
   private readonly articleExists?: (id: string) => boolean;
   private index: SearchIndex | undefined;
-  private manifestStamp = "";
 
   constructor(fields: NewsRetrieverInput) {
     super(fields);
@@ -94,38 +92,32 @@ export class NewsRetriever extends BaseRetriever<ChunkMetadata> {
     this.articleExists = fields.articleExists;
   }
 
-  private stamp(): string {
-    try {
-      const st = fs.statSync(path.join(this.dir, "manifest.json"));
-      return `${st.mtimeMs}:${st.size}:${st.ino}`;
-    } catch {
-      return "";
-    }
-  }
-
   /**
-   * Reloads the index files when another process (or `runIngest` in this
-   * one) committed a new generation since the last load. Returns whether it
-   * reloaded. Cheap when nothing changed (one `stat`).
+   * Picks up a generation another process (or `runIngest` in this one)
+   * committed since the last look: reads the manifest (one small file) and
+   * loads only what the new generation added (see `SearchIndex.refresh`).
+   * Returns whether anything changed.
    */
   refresh(): boolean {
-    const stamp = this.stamp();
-    if (stamp === this.manifestStamp && (this.index || !stamp)) return false;
-    const index = SearchIndex.load(this.dir, this.embeddings);
-    if (index?.manifest && (index.manifest.model !== this.model || index.manifest.pooling !== this.pooling)) {
+    let changed: boolean;
+    if (this.index) changed = this.index.refresh();
+    else {
+      this.index = SearchIndex.open(this.dir);
+      changed = this.index !== undefined;
+    }
+    const m = this.index?.manifest;
+    if (m && (m.model !== this.model || m.pooling !== this.pooling)) {
       throw new Error(
-        `the index in ${this.dir} was built with ${index.manifest.model} (${index.manifest.pooling}) but EMBEDDING_MODEL is ${this.model} (${this.pooling}); run \`npm run -s cli -- ingest --rebuild\``,
+        `the index in ${this.dir} was built with ${m.model} (${m.pooling}) but EMBEDDING_MODEL is ${this.model} (${this.pooling}); run \`npm run -s cli -- ingest --rebuild\``,
       );
     }
-    this.index = index;
-    this.manifestStamp = stamp;
-    return true;
+    return changed;
   }
 
   /** Number of indexed chunks (0 before the first ingest). */
   get size(): number {
     this.refresh();
-    return this.index?.vectors.size ?? 0;
+    return this.index?.size ?? 0;
   }
 
   /** Loads the embedding model now, so the first question is not slowed by it. */
@@ -143,37 +135,15 @@ export class NewsRetriever extends BaseRetriever<ChunkMetadata> {
     const q = normalizeQuery(query);
     this.refresh();
     const index = this.index;
-    if (!q || !index || index.vectors.size === 0) return [];
+    if (!q || !index || index.size === 0) return [];
 
-    const accept = (c: IndexedChunk): boolean => {
-      const m = c.metadata;
-      if (o.district && m.district !== o.district && !c.districts.includes(o.district)) return false;
-      if ((o.dateFrom || o.dateTo) && !m.date) return false;
-      if (o.dateFrom && (m.date ?? "") < o.dateFrom) return false;
-      if (o.dateTo && (m.date ?? "") > o.dateTo) return false;
-      return true;
-    };
-    const filtered = Boolean(o.district || o.dateFrom || o.dateTo);
+    const accept = index.filterFor(o);
     const candidates = Math.max(CANDIDATES, k * 4, maxPer > 0 ? k * maxPer * 2 : 0);
+    const dense: LabelHit[] =
+      mode === "bm25" ? [] : index.searchDense(await this.embeddings.embedQuery(q), candidates, accept);
+    const lexical: LabelHit[] = mode === "dense" ? [] : index.searchBm25(tokenize(q), candidates, accept);
 
-    const dense =
-      mode === "bm25"
-        ? []
-        : index.vectors.searchVector(await this.embeddings.embedQuery(q), candidates, filtered ? accept : undefined);
-    const lexical =
-      mode === "dense"
-        ? []
-        : index.bm25
-            .search(tokenize(q), candidates, (label) => {
-              const c = index.vectors.chunks.get(label);
-              return c !== undefined && accept(c);
-            })
-            .flatMap((h) => {
-              const chunk = index.vectors.chunks.get(h.label);
-              return chunk ? [{ chunk, score: h.score }] : [];
-            });
-
-    let ranked: { chunk: IndexedChunk; score: number }[];
+    let ranked: LabelHit[];
     if (mode === "dense") ranked = dense;
     else if (mode === "bm25") ranked = lexical;
     else {
@@ -182,22 +152,22 @@ export class NewsRetriever extends BaseRetriever<ChunkMetadata> {
         o.fusion === "relative"
           ? relativeScoreFusion(
               [dense.map((h) => ({ item: h, score: h.score })), lexical.map((h) => ({ item: h, score: h.score }))],
-              (h) => h.chunk.label,
+              (h) => h.label,
               { weights },
             )
-          : reciprocalRankFusion([dense, lexical], (h) => h.chunk.label, { k: RRF_K, weights });
-      ranked = fused.map((f) => ({
-        chunk: f.item.chunk,
-        score: f.score,
-      }));
+          : reciprocalRankFusion([dense, lexical], (h) => h.label, { k: RRF_K, weights });
+      ranked = fused.map((f) => ({ label: f.item.label, score: f.score }));
     }
     // Best first, at most `maxPer` chunks per article, and only articles still in the store (the
-    // source of truth: an article deleted since the last sync is dropped). Stops at k.
+    // source of truth: an article deleted since the last sync is dropped). Stops at k; chunk rows
+    // are read from the index database only for the hits looked at.
     const out: Document<ChunkMetadata>[] = [];
     const perArticle = new Map<string, number>();
     for (const h of ranked) {
       if (out.length >= k) break;
-      const id = h.chunk.metadata.articleId;
+      const chunk = index.chunk(h.label);
+      if (!chunk) continue;
+      const id = chunk.metadata.articleId;
       let n = perArticle.get(id);
       if (n === undefined) {
         n = this.articleExists && !this.articleExists(id) ? Number.POSITIVE_INFINITY : 0;
@@ -206,7 +176,7 @@ export class NewsRetriever extends BaseRetriever<ChunkMetadata> {
       if (maxPer > 0 && n >= maxPer) continue;
       if (n === Number.POSITIVE_INFINITY) continue;
       perArticle.set(id, n + 1);
-      out.push(toDocument(h.chunk, h.score));
+      out.push(toDocument(chunk, h.score));
     }
     return out;
   }

@@ -1,6 +1,6 @@
 import type { Config } from "../config/env.js";
 import { createEmbeddings } from "../index/embeddings.js";
-import { searchIndexDir } from "../index/search-index.js";
+import { searchIndexDir } from "../index/manifest.js";
 import type { ArticleStore } from "../store/articles.js";
 import { NewsRetriever, type SearchOptions } from "./news-retriever.js";
 

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import type { Article, ArticleFilter } from "../core/types.js";
 import type { Db } from "./db.js";
+import { titleGrams, titleQuery } from "./title-grams.js";
 
 /** What the store remembers about one ingested bulletin file. */
 export interface FileRecord {
@@ -40,6 +41,11 @@ const DISTRICT_MATCH = "(district = @district OR districts LIKE @districtLike)";
 /** The parameters of `DISTRICT_MATCH` for `district`. */
 function districtParams(district: string): { district: string; districtLike: string } {
   return { district, districtLike: `%"${district}"%` };
+}
+
+/** The FTS5 query that finds the title-index row of article `id`. */
+function idMatch(id: string): string {
+  return `id : "${id.replaceAll('"', '""')}"`;
 }
 
 function toArticle(r: ArticleRow): Article {
@@ -89,6 +95,37 @@ export class ArticleStore {
     if (!columns.some((c) => c.name === "title_derived")) {
       db.exec("ALTER TABLE articles ADD COLUMN title_derived INTEGER NOT NULL DEFAULT 0");
     }
+    this.ensureTitleIndex();
+  }
+
+  /**
+   * Creates the FTS5 title index (`article_titles`: article id + the title's
+   * character bigrams, see `titleGrams`) and fills it from `articles` when it
+   * is new or out of step with it (a database written by an older version).
+   */
+  private ensureTitleIndex(): void {
+    const exists = this.db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'article_titles'")
+      .get();
+    if (!exists) this.db.exec("CREATE VIRTUAL TABLE article_titles USING fts5(id, grams, tokenize = 'unicode61')");
+    const count = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+    if (exists && count("SELECT COUNT(*) AS n FROM article_titles") === count("SELECT COUNT(*) AS n FROM articles")) {
+      return;
+    }
+    const fill = this.db.transaction(() => {
+      this.db.exec("DELETE FROM article_titles");
+      const ins = this.db.prepare("INSERT INTO article_titles (id, grams) VALUES (?, ?)");
+      const rows = this.db.prepare("SELECT id, title FROM articles").all() as { id: string; title: string }[];
+      for (const r of rows) ins.run(r.id, titleGrams(r.title));
+    });
+    fill();
+  }
+
+  /** Drops the title-index rows of the articles of file `source` (before they are deleted or replaced). */
+  private dropTitles(source: string): void {
+    const ids = this.db.prepare("SELECT id FROM articles WHERE source = ?").pluck().all(source) as string[];
+    const del = this.db.prepare("DELETE FROM article_titles WHERE article_titles MATCH ?");
+    for (const id of ids) del.run(idMatch(id));
   }
 
   /** The stored record of file `source`, or undefined. */
@@ -113,6 +150,7 @@ export class ArticleStore {
   /** Replaces file `file.source` and all its articles with `articles`, atomically. */
   putFile(file: FileRecord, articles: Article[]): void {
     const tx = this.db.transaction(() => {
+      this.dropTitles(file.source);
       this.db.prepare("DELETE FROM files WHERE source = ?").run(file.source);
       this.db
         .prepare(
@@ -123,6 +161,7 @@ export class ArticleStore {
         `INSERT INTO articles (id, source, seq, title, title_derived, subtitle, district, districts, date, date_text, byline, text, repeated, ingested_at)
          VALUES (@id, @source, @seq, @title, @titleDerived, @subtitle, @district, @districts, @date, @dateText, @byline, @text, @repeated, @ingestedAt)`,
       );
+      const insTitle = this.db.prepare("INSERT INTO article_titles (id, grams) VALUES (?, ?)");
       for (const a of articles) {
         ins.run({
           ...a,
@@ -130,6 +169,7 @@ export class ArticleStore {
           districts: JSON.stringify(a.districts),
           repeated: JSON.stringify(a.repeatedParagraphs),
         });
+        insTitle.run(a.id, titleGrams(a.title));
       }
     });
     tx();
@@ -137,7 +177,11 @@ export class ArticleStore {
 
   /** Deletes file `source` and its articles. Returns whether it existed. */
   removeFile(source: string): boolean {
-    return this.db.prepare("DELETE FROM files WHERE source = ?").run(source).changes > 0;
+    const tx = this.db.transaction(() => {
+      this.dropTitles(source);
+      return this.db.prepare("DELETE FROM files WHERE source = ?").run(source).changes > 0;
+    });
+    return tx();
   }
 
   /** The article with id `id`, or undefined. */
@@ -194,13 +238,29 @@ export class ArticleStore {
   }
 
   /**
-   * Ids of the articles whose title contains `fragment`, newest first, at
-   * most `limit`. The answerer's title look-up: it goes through this method
-   * so that the store may serve it from an index.
+   * Ids of the articles whose title contains `fragment` (ASCII letters
+   * case-insensitively), the most recently stored first, at most `limit`.
+   * The answerer's title look-up. Served by the FTS5 index `article_titles`
+   * (a phrase of the fragment's character bigrams) in its row order, so a
+   * fragment in thousands of titles costs `limit` rows, not a scan or a sort
+   * of all of them; each hit is checked against the title itself, so the
+   * answer is exactly "contains".
    */
   idsByTitle(fragment: string, limit = 50): string[] {
-    this.titleStmt ??= this.db.prepare("SELECT id FROM articles WHERE title LIKE ? ORDER BY date DESC LIMIT ?").pluck();
-    return this.titleStmt.all(`%${fragment}%`, limit) as string[];
+    const query = titleQuery(fragment);
+    if (!query || limit <= 0) return [];
+    const needle = fragment.toLowerCase();
+    this.titleStmt ??= this.db.prepare(
+      `SELECT t.id, a.title FROM article_titles t JOIN articles a ON a.id = t.id
+       WHERE article_titles MATCH ? ORDER BY t.rowid DESC`,
+    );
+    const out: string[] = [];
+    for (const r of this.titleStmt.iterate(`grams : ${query}`) as Iterable<{ id: string; title: string }>) {
+      if (!r.title.toLowerCase().includes(needle)) continue;
+      out.push(r.id);
+      if (out.length >= limit) break;
+    }
+    return out;
   }
 
   private titleStmt: Database.Statement | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Bm25Index } from "../../src/index/bm25.js";
+import { type Bm25Hit, bm25Search, buildPostings, type PostingList } from "../../src/index/bm25.js";
 import { tokenize } from "../../src/index/tokenize.js";
 
 const docs = [
@@ -9,11 +9,25 @@ const docs = [
   "陕州区召开动员部署会,区委书记出席",
 ];
 
-function build(): Bm25Index {
-  const idx = new Bm25Index();
-  for (const [i, d] of docs.entries()) idx.add(i, tokenize(d));
-  return idx;
+/** An in-memory collection over `segments` (each a list of [label, tokens]), with `deleted` labels. */
+function collection(segments: [number, string[]][][], deleted: number[] = []) {
+  const lists = segments.map((seg) => buildPostings(seg.map(([label, tokens]) => ({ label, tokens }))));
+  const max = Math.max(0, ...segments.flat().map(([l]) => l + 1));
+  const lengths = new Int32Array(max).fill(-1);
+  let total = 0;
+  let n = 0;
+  for (const [label, tokens] of segments.flat()) {
+    if (deleted.includes(label)) continue;
+    lengths[label] = tokens.length;
+    total += tokens.length;
+    n++;
+  }
+  const postings = (t: string): PostingList[] => lists.flatMap((m) => (m.get(t) ? [m.get(t)!] : []));
+  return (terms: string[], k: number, filter?: (l: number) => boolean): Bm25Hit[] =>
+    bm25Search(terms, postings, { lengths, docs: n, totalLength: total }, k, filter);
 }
+
+const build = () => collection([docs.map((d, i) => [i, tokenize(d)] as [number, string[]])]);
 
 describe("tokenize", () => {
   it("cuts Chinese into words without punctuation or question words", () => {
@@ -26,25 +40,24 @@ describe("tokenize", () => {
   });
 });
 
-describe("Bm25Index", () => {
+describe("bm25Search", () => {
   it("ranks the document sharing the rare words first", () => {
-    const hits = build().search(tokenize("张汭乡清运了多少吨垃圾"), 3);
+    const hits = build()(tokenize("张汭乡清运了多少吨垃圾"), 3);
     expect(hits[0]?.label).toBe(0);
     expect(hits.every((h, i) => i === 0 || h.score <= hits[i - 1]!.score)).toBe(true);
   });
 
-  it("filters, removes incrementally, and survives a JSON round trip without removed postings", () => {
-    const idx = build();
-    expect(idx.search(tokenize("召开会议"), 5, (l) => l !== 2).map((h) => h.label)).not.toContain(2);
-    expect(idx.remove(0)).toBe(true);
-    expect(idx.remove(0)).toBe(false);
-    expect(idx.search(tokenize("张汭乡垃圾"), 5)).toEqual([]);
-    const json = idx.toJSON();
-    expect(JSON.stringify(json.postings)).not.toContain("张汭乡");
-    const back = Bm25Index.fromJSON(JSON.parse(JSON.stringify(json)));
-    expect(back.size).toBe(3);
-    expect(back.search(tokenize("专项债券"), 1)).toEqual(idx.search(tokenize("专项债券"), 1));
-    expect(() => back.add(1, ["x"])).toThrow(/already/);
+  it("filters, skips deleted documents (not counted in df), and scores the same across segments as in one", () => {
+    const tokens = docs.map((d, i) => [i, tokenize(d)] as [number, string[]]);
+    const one = collection([tokens]);
+    expect(one(tokenize("召开会议"), 5, (l) => l !== 2).map((h) => h.label)).not.toContain(2);
+    const split = collection([tokens.slice(0, 2), tokens.slice(2)]);
+    for (const q of ["召开会议", "张汭乡垃圾", "区委书记出席动员部署会"])
+      expect(split(tokenize(q), 5)).toEqual(one(tokenize(q), 5));
+    const withDeleted = collection([tokens], [0]);
+    expect(withDeleted(tokenize("张汭乡垃圾"), 5)).toEqual([]);
+    const without = collection([tokens.slice(1)]);
+    expect(withDeleted(tokenize("专项债券召开"), 5)).toEqual(without(tokenize("专项债券召开"), 5));
   });
 
   it("selects the same top k with a filter as a full sort would", () => {
@@ -55,14 +68,17 @@ describe("Bm25Index", () => {
     };
     const vocab = Array.from({ length: 300 }, (_, i) => `t${i}`);
     const pick = () => vocab[Math.floor(rand() ** 2 * vocab.length)] as string;
-    const idx = new Bm25Index();
-    for (let d = 0; d < 600; d++) idx.add(d, Array.from({ length: 30 }, pick));
-    for (let d = 0; d < 600; d += 7) idx.remove(d);
+    const all = Array.from({ length: 600 }, (_, d) => [d, Array.from({ length: 30 }, pick)] as [number, string[]]);
+    const search = collection(
+      [all.slice(0, 400), all.slice(400)],
+      all.filter(([d]) => d % 7 === 0).map(([d]) => d),
+    );
     for (let q = 0; q < 30; q++) {
       const toks = [pick(), pick(), pick()];
-      const full = idx.search(toks, 1e6).filter((h) => h.label % 3 !== 0);
+      const full = search(toks, 1e6).filter((h) => h.label % 3 !== 0);
       for (let i = 1; i < full.length; i++) expect(full[i - 1]!.score).toBeGreaterThanOrEqual(full[i]!.score);
-      expect(idx.search(toks, 10, (l) => l % 3 !== 0)).toEqual(full.slice(0, 10));
+      expect(full.some((h) => h.label % 7 === 0)).toBe(false);
+      expect(search(toks, 10, (l) => l % 3 !== 0)).toEqual(full.slice(0, 10));
     }
   });
 });

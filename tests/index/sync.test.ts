@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { createEmbeddings } from "../../src/index/embeddings.js";
-import { readManifest, SearchIndex, searchIndexDir } from "../../src/index/search-index.js";
+import { readManifest, searchIndexDir } from "../../src/index/manifest.js";
+import { SearchIndex } from "../../src/index/search-index.js";
 import { syncIndex } from "../../src/index/sync.js";
 import { openRetriever } from "../../src/retrieve/open.js";
 import { article, openStore, putArticles, SAMPLE, tempConfig } from "./helpers.js";
@@ -35,15 +35,17 @@ describe("syncIndex", () => {
     const dir = searchIndexDir(config);
     const manifest = readManifest(dir);
     expect(manifest).toMatchObject({ generation: 1, model: "Xenova/bge-small-zh-v1.5", dim: 512, articles: 2 });
-    const loaded = SearchIndex.load(dir, createEmbeddings(config));
-    expect(loaded?.vectors.size).toBe(r.chunksAdded);
-    expect(loaded?.bm25.size).toBe(r.chunksAdded);
-    for (const c of loaded?.vectors.chunks.values() ?? []) {
+    const loaded = SearchIndex.open(dir)!;
+    expect(loaded.size).toBe(r.chunksAdded);
+    expect(manifest?.nextLabel).toBe(r.chunksAdded);
+    for (let label = 0; label < r.chunksAdded; label++) {
+      const c = loaded.chunk(label)!;
       const a = store.get(c.metadata.articleId);
       expect(a?.text.slice(c.metadata.start, c.metadata.end)).toBe(c.text);
       expect(c.metadata.chunkId).toBe(`${c.metadata.articleId}:${c.metadata.chunkIndex}`);
       expect(c.metadata.title).toBe(a?.title);
     }
+    loaded.close();
     // nothing new: no new generation written
     expect(await syncIndex(store, config)).toEqual({ articlesAdded: 0, articlesRemoved: 0, chunksAdded: 0 });
     expect(readManifest(dir)?.generation).toBe(1);
@@ -85,56 +87,13 @@ describe("syncIndex", () => {
     const rebuilt = await syncIndex(store, config, { rebuild: true });
     expect(rebuilt.articlesAdded).toBe(2);
     expect(retriever.size).toBe(rebuilt.chunksAdded);
-    // old generations are cleaned up: at most two generations on disk
-    const files = fs.readdirSync(searchIndexDir(config)).filter((f) => /^hnsw\.\d+\.bin$/.test(f));
-    expect(files.length).toBeLessThanOrEqual(2);
-    expect(fs.existsSync(path.join(searchIndexDir(config), readManifest(searchIndexDir(config))!.files.hnsw))).toBe(
-      true,
-    );
-  });
-
-  it("grows the HNSW graph past its initial capacity and reuses deleted slots", async () => {
-    const { config } = setup();
-    const embeddings = createEmbeddings(config);
-    const index = SearchIndex.empty(embeddings, 4);
-    const docs = (n: number, prefix: string) =>
-      Array.from({ length: n }, (_, i) => ({
-        pageContent: `${prefix}${i}`,
-        metadata: {
-          chunkId: `${prefix}${i}:0`,
-          articleId: `${prefix}${i}`,
-          chunkIndex: 0,
-          title: `${prefix}${i}`,
-          district: null,
-          date: null,
-          source: "x",
-          start: 0,
-          end: 0,
-        },
-      }));
-    const vec = (i: number) => {
-      const v = [Math.cos(i), Math.sin(i), Math.cos(i / 7), Math.sin(i / 7)];
-      const n = Math.hypot(...v);
-      return v.map((x) => x / n);
-    };
-    await index.vectors.addVectors(
-      Array.from({ length: 1500 }, (_, i) => vec(i)),
-      docs(1500, "a"),
-    );
-    expect(index.vectors.size).toBe(1500);
-    index.vectors.deleteArticles(Array.from({ length: 500 }, (_, i) => `a${i}`));
-    await index.vectors.addVectors(
-      Array.from({ length: 500 }, (_, i) => vec(i + 5000)),
-      docs(500, "b"),
-    );
-    expect(index.vectors.size).toBe(1500);
-    const [best] = index.vectors.searchVector(vec(5003), 1);
-    expect(best?.chunk.metadata.articleId).toBe("b3");
-    expect(best?.score).toBeCloseTo(1, 5);
-    const dir = searchIndexDir(config);
-    index.save(dir, { model: "m", pooling: "cls", articles: 1500 });
-    const loaded = SearchIndex.load(dir, embeddings);
-    expect(loaded?.vectors.searchVector(vec(5003), 1)[0]?.chunk.metadata.articleId).toBe("b3");
-    expect(loaded?.vectors.searchVector(vec(3), 3).map((h) => h.chunk.metadata.articleId)).not.toContain("a3");
+    // old generations are cleaned up: the current one and the one before it stay on disk
+    const sdir = searchIndexDir(config);
+    const m = readManifest(sdir)!;
+    const segFiles = fs.readdirSync(sdir).filter((f) => f.endsWith(".hnsw"));
+    expect(segFiles.sort()).toEqual([...m.segments, ...m.retired.segments].map((s) => s.file).sort());
+    const dbs = fs.readdirSync(sdir).filter((f) => /^index\.\d+\.db$/.test(f));
+    expect(dbs.sort()).toEqual([m.db, m.retired.db].filter(Boolean).sort());
+    expect(fs.existsSync(path.join(sdir, m.segments[0]!.file))).toBe(true);
   });
 });
