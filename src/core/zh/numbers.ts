@@ -147,9 +147,12 @@ export interface NumberMention {
  * Chinese digit is a number only before a measure word or unit (三名, 一次),
  * so words such as 一些, 统一, 一同 are not read as numbers.
  */
+/** Measure words and units a counted quantity is printed with (三名, 一次, 16个, 53.59亿元). */
+export const MEASURE_WORDS = "个名位家项次人天年条所种场批辆台套座吨亩公里米元块小时分钟周月届期倍户件份岁余多组处座";
+
 const ARABIC = String.raw`[0-9\uFF10-\uFF19\u0660-\u0669\u06F0-\u06F9]+(?:[,，][0-9]{3})*(?:[.\uFF0E][0-9\uFF10-\uFF19]+)?`;
 const NUMBER_RE = new RegExp(
-  `(${ARABIC})([${LARGE_CHARS}])?|([${ZH_NUMERAL_CHARS}]{2,}|[${ZH_NUMERAL_CHARS}](?=[个名位家项次人天年条所种场批辆台套座吨亩公里米元块小时分钟周月届期倍户件份岁余多]))`,
+  `(${ARABIC})([${LARGE_CHARS}])?|([${ZH_NUMERAL_CHARS}]{2,}|[${ZH_NUMERAL_CHARS}](?=[${MEASURE_WORDS}]))`,
   "g",
 );
 

@@ -1,0 +1,15 @@
+import { ASKS_WHEN, DATE_IN } from "../../core/zh/dates.js";
+import { claimOf, dateClause, pickSentence, relevantSentences } from "../extractive.js";
+import type { QuestionKind } from "./kind.js";
+
+/** "…是哪天开的？", "什么时候…": the date as printed, with the clause it dates. */
+export const when: QuestionKind = {
+  name: "when",
+  description: "when (哪天, 几号, 什么时候)",
+  detect: (q) => (ASKS_WHEN.test(q.text) ? {} : undefined),
+  answer(ctx) {
+    const relevant = relevantSentences(ctx.q, ctx.scored());
+    const s = pickSentence(ctx.q, relevant, ctx.weights, (x) => DATE_IN.test(x.sentence.text));
+    return s ? [claimOf(s, dateClause(s, ctx.weights))] : [];
+  },
+};
