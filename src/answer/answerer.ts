@@ -2,6 +2,7 @@ import type { BaseChatModel } from "@langchain/core/language_models/chat_models"
 import type { Answer, Article } from "../core/types.js";
 import { extractFacts } from "../facts/extract.js";
 import { FactStore } from "../facts/fact-store.js";
+import { ordinalsIn } from "../core/zh/numbers.js";
 import { ROLE_QUESTION_WORDS } from "../core/zh/roles.js";
 import { splitSentences } from "../facts/text.js";
 import { type Fact, factName } from "../facts/types.js";
@@ -9,12 +10,12 @@ import type { Logger } from "../log.js";
 import type { ArticleStore } from "../store/articles.js";
 import { analyzeQuestion, type QuestionAnalysis } from "./analyze.js";
 import { buildAnswer, type Claim, notFound } from "./citations.js";
-import { type CandidateArticle, MIN_COVERAGE, type ScoredSentence, scoreSentences } from "./extractive.js";
+import { articleMeta, type CandidateArticle, MIN_COVERAGE, type ScoredSentence, scoreSentences } from "./extractive.js";
 import type { AnswerContext, FactLookup } from "./kinds/kind.js";
 import { kindNamed } from "./kinds/index.js";
 import { unsupported } from "./guard.js";
 import { type LlmPassage, llmAnswer } from "./llm.js";
-import { coverage, questionUnits, unitWeights } from "./units.js";
+import { coverage, questionTerms, questionUnits, unitWeights } from "./units.js";
 
 /**
  * A retrieved chunk: only the fields the answerer reads of a LangChain
@@ -151,7 +152,14 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const ids = await retrieve(a, district);
       let articles = ids.map((id) => deps.store.get(id)).filter((x): x is Article => !!x);
       if (district) {
-        const inDistrict = articles.filter((x) => x.district === district || x.districts.includes(district));
+        // The district's articles, and (for a district the question names) those that name no district
+        // of their own: a county paper's "我县" article may be the one asked about.
+        const inDistrict = articles.filter(
+          (x) =>
+            x.district === district ||
+            x.districts.includes(district) ||
+            (!opts.district && x.districts.length === 0 && !x.district),
+        );
         if (inDistrict.length > 0 || opts.district) articles = inDistrict;
       }
       const cands: CandidateArticle[] = articles
@@ -161,10 +169,11 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
 
       // Role words say what is asked, not what about, in role questions; elsewhere they are content ("多少人出席").
       const kind = kindNamed(a.kind);
-      const units = questionUnits(a.content).filter((u) => !kind.roleAsk || !ROLE_QUESTION_WORDS.test(u));
+      const terms = questionTerms(a.content);
+      const units = terms.units.filter((u) => !kind.roleAsk || !ROLE_QUESTION_WORDS.test(u));
       const texts = cands.flatMap((c) => [c.article.title, ...splitSentences(c.article.text).map((s) => s.text)]);
-      const weights = unitWeights(units, texts);
-      const relevance = relevanceOf(cands, weights);
+      const weights = unitWeights(units, texts, terms.soft);
+      const relevance = relevanceOf(cands, weights, a);
       const ctx = answerContext(a, district, cands, weights, relevance);
       let claims: Claim[] = kind.answer(ctx);
 
@@ -190,7 +199,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
           passages.push({ article, text });
         };
         for (const c of claims) for (const sp of c.spans) add(c.article, c.article.text.slice(sp.start, sp.end));
-        for (const s of scoreSentences(cands, weights).slice(0, 6)) add(s.cand.article, s.sentence.text);
+        for (const s of ctx.scored().slice(0, 6)) add(s.cand.article, s.sentence.text);
         let timer: NodeJS.Timeout | undefined;
         const timeout = new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(new Error(`LLM gave no answer within ${llmTimeoutMs} ms`)), llmTimeoutMs);
@@ -216,13 +225,20 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
  * whole article; 0 when the whole article holds less than MIN_COVERAGE of it (it is not about the
  * question), at least MIN_COVERAGE when it does.
  */
-function relevanceOf(cands: CandidateArticle[], weights: Map<string, number>): Map<string, number> {
+function relevanceOf(
+  cands: CandidateArticle[],
+  weights: Map<string, number>,
+  q: QuestionAnalysis,
+): Map<string, number> {
   const relevance = new Map<string, number>();
   for (const c of cands) {
-    const meta = [c.article.title, c.article.districts.join(" ")];
+    const meta = [articleMeta(c.article, q.places)];
     const full = coverage(weights, ...meta, c.article.text);
     const rel = 0.5 * coverage(weights, ...meta) + 0.5 * full;
-    relevance.set(c.article.id, full < MIN_COVERAGE ? 0 : Math.max(rel, MIN_COVERAGE));
+    // "第126次会议" is not the 125th, "十三届八次" not "七次": every ordinal asked must be printed.
+    const printed = new Set(ordinalsIn(`${c.article.title}\n${c.article.text}`));
+    const sameEvent = q.ordinals.every((o) => printed.has(o));
+    relevance.set(c.article.id, full < MIN_COVERAGE || !sameEvent ? 0 : Math.max(rel, MIN_COVERAGE));
   }
   return relevance;
 }
@@ -243,7 +259,7 @@ function answerContext(
     weights,
     relevance,
     scored: () => {
-      scored ??= scoreSentences(cands, weights);
+      scored ??= scoreSentences(cands, weights, q.places);
       return scored;
     },
     ranked: () =>

@@ -2,6 +2,7 @@ import type { Article } from "../core/types.js";
 import { type Span, splitClauses, splitSentences } from "../facts/text.js";
 import type { Fact } from "../facts/types.js";
 import { DATE_IN } from "../core/zh/dates.js";
+import { districtForms } from "../core/zh/districts.js";
 import { type Claim, quoteSpan } from "./citations.js";
 import { numbersIn } from "./guard.js";
 import { CATEGORY_INSTANCE, type QuestionAnalysis } from "./question.js";
@@ -36,7 +37,13 @@ const NUMBER_IN =
 
 /** Whether `text` states a quantity other than a date ("5月26日" is not one). */
 export function hasQuantity(text: string): boolean {
-  const noDates = text.replace(new RegExp(DATE_IN.source, "g"), "");
+  // Dates and ordinals ("第十届", "七次会议" after a 届) are no quantities.
+  const noDates = text
+    .replace(new RegExp(DATE_IN.source, "g"), "")
+    .replace(
+      /第[0-9一二三四五六七八九十百]+[届次期批]|(?<=[届])[0-9一二三四五六七八九十百]+次|[0-9一二三四五六七八九十百]+届/g,
+      "",
+    );
   return NUMBER_IN.test(noDates) && numbersIn(noDates).length > 0;
 }
 
@@ -47,11 +54,26 @@ function paragraphIndex(text: string, at: number): number {
   return n;
 }
 
+/**
+ * What an article says about itself besides its text: title, subtitle and its districts in every form
+ * ("管城回族区 管城区 管城"). An article that names no district of its own stands for the counties the
+ * question names (`places`): the paper of a county says "我县", and the store has no other county for it.
+ */
+export function articleMeta(article: Article, places: readonly string[] = []): string {
+  const districts = article.districts.length > 0 ? article.districts : article.district ? [article.district] : [];
+  const forms = districts.length > 0 ? districts.flatMap(districtForms) : places;
+  return `${article.title} ${article.subtitle ?? ""} ${forms.join(" ")}`;
+}
+
 /** Scores every sentence of the candidates against the question. */
-export function scoreSentences(cands: CandidateArticle[], weights: Map<string, number>): ScoredSentence[] {
+export function scoreSentences(
+  cands: CandidateArticle[],
+  weights: Map<string, number>,
+  places: readonly string[] = [],
+): ScoredSentence[] {
   const out: ScoredSentence[] = [];
   for (const cand of cands) {
-    const meta = `${cand.article.title} ${cand.article.subtitle ?? ""} ${cand.article.districts.join(" ")}`;
+    const meta = articleMeta(cand.article, places);
     const repeated = new Set(cand.article.repeatedParagraphs);
     for (const sentence of splitSentences(cand.article.text)) {
       // A paragraph the page repeats from an earlier article is cited from that article, not this one.

@@ -1,5 +1,8 @@
 import { normalizeQuery } from "../core/normalize.js";
 import { yearsIn } from "../core/zh/dates.js";
+import { districtForms, districtIn } from "../core/zh/districts.js";
+import { ordinalsIn } from "../core/zh/numbers.js";
+import { findPlaces } from "../ingest/district.js";
 import { collapseParticles } from "../core/zh/roles.js";
 import { cutWords } from "./units.js";
 
@@ -34,7 +37,7 @@ export interface QuestionAnalysis {
   category?: string;
   /** Years the question names ("2020年…"): an answer about another printed year is no answer. */
   years: string[];
-  /** Ordinals and session numbers the question names ("第55次", "十三届", "二次"): the article must print them. */
+  /** Ordinals and session numbers the question names, by value ("55次", "13届", "2次"): the article must print them. */
   ordinals: string[];
   /** Place names the question names that are no known district ("沛县", "平顶山"), from jieba's ns tags and 县/区/市 forms. */
   places: string[];
@@ -86,9 +89,6 @@ const WH_WORD = /^(?:哪.*|什么|啥)$/;
 /** Particles and prepositions skipped when reading the words around a question word. */
 const FOCUS_SKIP = /^(?:了|过|着|的|在|对|作|做|到|去|是|有|把|被|给|向|从|为)$/;
 
-/** Ordinals and session numbers: 第55次, 第四次, 十三届, 十一届二次, 五十六次. */
-const ORDINAL = /第?[0-9一二三四五六七八九十百]+(?:届|次)/g;
-
 /**
  * Reads what every kind needs of a question: the normalized text, its content words (question words
  * and fillers removed), the district (the longest of `districts` it names), the years, ordinals and
@@ -101,7 +101,17 @@ export function readQuestion(question: string, districts: readonly string[] = []
   let asked = points ? text.replace(POINTS_ASK, " ").replace(POINTS_FRAME, " ") : text;
   if (category) asked = asked.replace(new RegExp(`(哪[^${category[0]}]{0,2}|什么)${category}`, "g"), " ");
   const content = asked.replace(FILLERS, " ").replace(/\s+/g, " ").trim();
-  const district = [...districts].sort((a, b) => b.length - a.length).find((d) => d && text.includes(d));
+  const district = districtIn(text, districts.filter(Boolean));
+  // Counties the question names, known to the store or not ("沛县", "平顶山新华区"): an article that names
+  // no county of its own may be the one asked about; one of another county is not.
+  const places = [
+    ...new Set([
+      ...(district ? districtForms(district).filter((f) => text.includes(f)) : []),
+      ...findPlaces(text)
+        .filter((p) => p.county)
+        .map((p) => p.name),
+    ]),
+  ];
   return {
     text,
     content,
@@ -110,8 +120,8 @@ export function readQuestion(question: string, districts: readonly string[] = []
     points,
     years: yearsIn(text),
     category,
-    ordinals: [...text.matchAll(ORDINAL)].map((m) => m[0].replace(/^第/, "")),
-    places: [],
+    ordinals: ordinalsIn(text),
+    places,
   };
 }
 

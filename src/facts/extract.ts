@@ -4,7 +4,7 @@ import { findNumbers, MEASURE_WORDS } from "../core/zh/numbers.js";
 import { PLACE_END, VISIT_LEADS } from "../core/zh/places.js";
 import { GROUP_LABELS, POST_SUFFIXES } from "../core/zh/posts.js";
 import { ACTION_VERBS, ROLES, STATEMENT_VERBS } from "../core/zh/roles.js";
-import { NAME_LIST_OPENERS, nameAt } from "./names.js";
+import { listItemAt, NAME_LIST_OPENERS, nameAt } from "./names.js";
 import { type Span, splitSentences } from "./text.js";
 import type { DateFact, Fact, PersonFact, PlaceFact, QuantityFact, RoleFact } from "./types.js";
 
@@ -82,14 +82,20 @@ export function findMentions(s: string, known: ReadonlySet<string> = new Set()):
   let i = 0;
   let floor = 0;
   while (i < s.length) {
-    const candidate = nameAt(s, i, known);
+    const prev = out[out.length - 1];
+    const afterSeparator = !!prev && prev.end === i - 1 && "、和及".includes(s[i - 1] ?? "");
+    let candidate = nameAt(s, i, known);
+    // Where a list prints names (after a post, after 、 following a name), the item up to the next
+    // separator or role verb is the name, even with characters rules reject (李书旺) or an unlisted surname.
+    if (!candidate && (afterSeparator || endsWithPost(s.slice(Math.max(floor, i - 8), i)))) {
+      candidate = listItemAt(s, i);
+    }
     if (!candidate) {
       i++;
       continue;
     }
-    const prev = out[out.length - 1];
     const pb = postBefore(s, i, floor);
-    const afterList = prev && prev.end === i - 1 && "、和及".includes(s[i - 1] ?? "") ? prev : undefined;
+    const afterList = afterSeparator ? prev : undefined;
     const afterOpener =
       (NAME_LIST_OPENERS.some((o) => s.slice(floor, i).endsWith(o)) ||
         (prev?.post === null && prev.end === i - 1 && s[i - 1] === "、")) &&

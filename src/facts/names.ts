@@ -1,3 +1,5 @@
+import { tagWords } from "../core/zh/jieba.js";
+import { ROLES } from "../core/zh/roles.js";
 import { surnameAt } from "../core/zh/surnames.js";
 
 /**
@@ -107,6 +109,27 @@ export const NAME_FOLLOWERS = [
   "获",
   "荣获",
   "被",
+  "关于",
+  "任",
+  "兼",
+  "安排",
+  "传达",
+  "宣读",
+  "通报",
+  "汇报",
+  "部署",
+  "带",
+  "同",
+  "一起",
+  "首先",
+  "随后",
+  "最后",
+  "作为",
+  "结合",
+  "围绕",
+  "从",
+  "率先",
+  "现场",
 ];
 
 function followerAt(text: string, i: number): boolean {
@@ -143,3 +166,26 @@ export function nameAt(text: string, i: number, known?: ReadonlySet<string>): st
 
 /** Verbs before which a bare list of names is a list of people ("补选王二庆、宋振伟为"). */
 export const NAME_LIST_OPENERS = ["补选", "选举", "当选", "任命", "推选", "表彰"];
+
+/** Where a list item ends: a separator, 等/同志, the end, or a role verb ("出席", "参加"…). */
+const ITEM_END = new RegExp(
+  `^([\\u4e00-\\u9fff]{2,4}?)(?=[、，,。；;：:和及\\s）)]|等|同志|$|${ROLES.flatMap((r) => r.printed).join("|")}|分别|一同|陪同|先后|在|到|深入)`,
+);
+
+/**
+ * The list item starting at `text[i]` when it reads as a person's name: 2–4 characters up to the
+ * next separator or role verb that start with a surname, or that jieba's dictionary does not know
+ * (tagged nr or x: 憨振强), never a dictionary word (表示, 同志). For places where papers print
+ * names (after a post, after 、 following a name); see `findMentions`.
+ */
+export function listItemAt(text: string, i: number): string | undefined {
+  const item = text.slice(i, i + 8).match(ITEM_END)?.[1];
+  if (!item) return undefined;
+  if (surnameAt(item, 0) > 0 && item.length <= 4) {
+    const given = item.slice(surnameAt(item, 0));
+    if (given.length >= 1 && given.length <= 2) return item;
+  }
+  const tags = tagWords(item);
+  if (item.length === 3 && tags.length === 1 && (tags[0]?.tag === "nr" || tags[0]?.tag === "x")) return item;
+  return undefined;
+}

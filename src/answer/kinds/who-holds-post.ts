@@ -1,3 +1,4 @@
+import { districtForms } from "../../core/zh/districts.js";
 import { OFFICE_WORD, POST_TIME_PREFIX } from "../../core/zh/posts.js";
 import { type Claim, quoteSpan } from "../citations.js";
 import type { CandidateArticle } from "../extractive.js";
@@ -7,22 +8,41 @@ import type { QuestionKind } from "./kind.js";
 export function whoPostTarget(text: string): string | undefined {
   const m =
     text.match(/^(.+?)(?:是谁|叫什么|是哪位|姓名)/) ?? text.match(/^谁是(.+?)[？?]?$/) ?? text.match(/^(.+?)由谁担任/);
-  return m?.[1]?.replace(POST_TIME_PREFIX, "");
+  // "2023年…闭幕时,宝丰县县长", "和张俊峰一起…调研的市规划局局长": the post is the last phrase; what comes
+  // before it tells the article (it stays in the question's content).
+  const phrase = m?.[1]?.split(/[，,]|时(?=[\u4e00-\u9fff])|的(?=[\u4e00-\u9fff]{2,})/).pop();
+  return phrase?.replace(POST_TIME_PREFIX, "");
 }
 
 /** "卫东区人大常委会主任" → "人大常委会主任": the post without the district that names it. */
 export function corePost(target: string, district: string | undefined): string {
-  let t = target.replace(POST_TIME_PREFIX, "");
-  if (district && t.startsWith(district)) t = t.slice(district.length);
-  t = t.replace(/^(?:[\u4e00-\u9fff]{1,3}(?:区|县|市)(?=[\u4e00-\u9fff]{3,}))/, "");
+  const t = target.replace(POST_TIME_PREFIX, "");
+  for (const form of district ? districtForms(district) : []) {
+    if (t.startsWith(form) && t.length > form.length) return keepLevel(form, t.slice(form.length));
+  }
+  const m = t.match(/^[\u4e00-\u9fff]{1,3}(区|县|市)(?=[\u4e00-\u9fff]{3,})/);
+  if (m) return keepLevel(m[0], t.slice(m[0].length));
   return t.replace(/^(?:区|县|市)(?=.{3,})/, "");
+}
+
+/** "固始县" + "委书记" → "县委书记": the 县/区/市 of a party committee (县委) belongs to the post. */
+function keepLevel(place: string, rest: string): string {
+  return rest.startsWith("委") ? `${place.slice(-1)}${rest}` : rest;
 }
 
 /** who_post: the person printed with the post asked about, in the district asked about. */
 function whoPostClaims(target: string, asked: string | undefined, cands: CandidateArticle[]): Claim[] {
   // The place asked about: a known district, or the place printed in the question ("朝阳区区长"), known or not.
   const district = asked ?? target.match(/^([\u4e00-\u9fff]{2,3}?(?:区|县|市))(?=[\u4e00-\u9fff])/)?.[1];
-  const core = corePost(target, district);
+  // A town or street asked about ("戴庙镇镇长"): the article must name it; the post is what follows.
+  const town = target.match(/^([\u4e00-\u9fff]{2,4}?(?:镇|乡|街道|办事处))(?=[\u4e00-\u9fff]{2,})/)?.[1];
+  const core = town ? target.slice(town.length) : corePost(target, district);
+  /** The article is of the district asked: stored so, or storing none and naming it (title or text). */
+  const ofDistrict = (c: CandidateArticle) =>
+    !district ||
+    c.article.district === district ||
+    (!c.article.district &&
+      districtForms(district).some((f) => c.article.title.includes(f) || c.article.text.includes(f)));
   const claims: Claim[] = [];
   const names = new Set<string>();
   for (const cand of cands) {
@@ -34,7 +54,8 @@ function whoPostClaims(target: string, asked: string | undefined, cands: Candida
       // The post's own district prefix, when printed, must be the one asked about.
       const printedDistrict = f.post.match(/^([\u4e00-\u9fff]{2,3}?(?:区|县|市))/)?.[1];
       if (district && printedDistrict && printedDistrict !== district && !f.post.startsWith(district)) continue;
-      if (district && !printedDistrict && cand.article.district !== district) continue;
+      if (district && !printedDistrict && !ofDistrict(cand)) continue;
+      if (town && !cand.article.text.includes(town) && !cand.article.title.includes(town)) continue;
       // No place asked: each district's holder is a different answer; say whose (the post as printed, or the district).
       const label = district
         ? target
@@ -66,5 +87,6 @@ export const whoHoldsPost: QuestionKind = {
     return target && OFFICE_WORD.test(target) ? { target } : undefined;
   },
   candidates: (q, facts) => (q.target ? facts.articlesWithPost(corePost(q.target, q.district)) : []),
-  answer: (ctx) => (ctx.q.target ? whoPostClaims(ctx.q.target, ctx.district, ctx.cands) : []),
+  // Most relevant article first: the words around the post ("…闭幕时", "和张俊峰一起调研的") pick the event.
+  answer: (ctx) => (ctx.q.target ? whoPostClaims(ctx.q.target, ctx.district, ctx.ranked()) : []),
 };

@@ -177,3 +177,19 @@ export function findNumbers(text: string): NumberMention[] {
   }
   return out;
 }
+
+/** An ordinal or session number: 第55次, 第四次, 十三届, 二次 (of 十一届二次会议). */
+const ORDINAL_RE = new RegExp(`第?([0-9${ZH_NUMERAL_CHARS}]+)(届|次)`, "g");
+
+/**
+ * The ordinals and session numbers of `text` by value and measure ("十一届二次会议" → ["11届", "2次"],
+ * "第55次" → ["55次"]), so that a question's and an article's can be compared whatever digits they use.
+ */
+export function ordinalsIn(text: string): string[] {
+  const out: string[] = [];
+  for (const m of toAsciiDigits(text).matchAll(ORDINAL_RE)) {
+    const v = parseNumber(m[1] ?? "");
+    if (v !== null && v > 0) out.push(`${v}${m[2]}`);
+  }
+  return out;
+}
