@@ -119,7 +119,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     try {
       if (deps.retriever.search) {
         docs = await deps.retriever.search(a.text, { k: 16, district });
-        if (docs.length === 0 && district) docs = await deps.retriever.search(a.text, { k: 16 });
+        // Articles that name no district of their own ("我县…") are found only without the filter.
+        if (district) docs = [...docs, ...(await deps.retriever.search(a.text, { k: 16 }))];
       } else {
         docs = await deps.retriever.invoke(a.text);
       }
@@ -162,9 +163,17 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
         );
         if (inDistrict.length > 0 || opts.district) articles = inDistrict;
       }
+      // "第126次会议" is not the 125th, "十三届八次" not "七次": an article not printing every ordinal asked
+      // is about another session, never an answer.
       const cands: CandidateArticle[] = articles
+        .filter((x) => sameSession(a, x))
         .slice(0, MAX_ARTICLES)
         .map((article, rank) => ({ article, facts: factsOf(article), rank }));
+      if (process.env.DBG)
+        console.error(
+          "CANDS",
+          cands.map((c) => [c.article.id, c.article.title.slice(0, 12)]),
+        );
       if (cands.length === 0) return notFound(raw);
 
       // Role words say what is asked, not what about, in role questions; elsewhere they are content ("多少人出席").
@@ -175,6 +184,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const weights = unitWeights(units, texts, terms.soft);
       const relevance = relevanceOf(cands, weights, a);
       const ctx = answerContext(a, district, cands, weights, relevance);
+      if (process.env.DBG) console.error("REL", [...relevance], [...weights]);
       let claims: Claim[] = kind.answer(ctx);
 
       const known = new Set(cands.flatMap((c) => c.facts.map(factName).filter((n): n is string => !!n)));
@@ -235,12 +245,16 @@ function relevanceOf(
     const meta = [articleMeta(c.article, q.places)];
     const full = coverage(weights, ...meta, c.article.text);
     const rel = 0.5 * coverage(weights, ...meta) + 0.5 * full;
-    // "第126次会议" is not the 125th, "十三届八次" not "七次": every ordinal asked must be printed.
-    const printed = new Set(ordinalsIn(`${c.article.title}\n${c.article.text}`));
-    const sameEvent = q.ordinals.every((o) => printed.has(o));
-    relevance.set(c.article.id, full < MIN_COVERAGE || !sameEvent ? 0 : Math.max(rel, MIN_COVERAGE));
+    relevance.set(c.article.id, full < MIN_COVERAGE ? 0 : Math.max(rel, MIN_COVERAGE));
   }
   return relevance;
+}
+
+/** Whether `article` prints every ordinal and session number the question names (by value). */
+function sameSession(q: QuestionAnalysis, article: Article): boolean {
+  if (q.ordinals.length === 0) return true;
+  const printed = new Set(ordinalsIn(`${article.title}\n${article.text}`));
+  return q.ordinals.every((o) => printed.has(o));
 }
 
 /** The context a kind answers in; `answerAs` lets one kind answer as another (yes/no, two-part). */

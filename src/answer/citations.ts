@@ -7,6 +7,8 @@ export interface Claim {
   article: Article;
   /** Spans in `article.text` quoted as support (whole sentences). */
   spans: { start: number; end: number }[];
+  /** A verdict said before the source lead ("是。", "不是。", "列席。"): yes/no and either-or answers. */
+  verdict?: string;
 }
 
 /** Half-width , ; : (as stored) → ，；： in answer text; numbers like 1,000 keep their comma. */
@@ -86,7 +88,7 @@ export function buildAnswer(question: string, claims: Claim[]): Answer {
     }
     spansByArticle.set(c.article.id, [...(spansByArticle.get(c.article.id) ?? []), ...c.spans]);
     const body = toChinesePunctuation(c.text.replace(/[，,；;。\s]+$/, ""));
-    parts.push(`${lastArticle === c.article.id ? "" : sourceLead(c.article)}${body}。[${cit.n}]`);
+    parts.push(`${c.verdict ?? ""}${lastArticle === c.article.id ? "" : sourceLead(c.article)}${body}。[${cit.n}]`);
     lastArticle = c.article.id;
   }
   for (const cit of citations) {

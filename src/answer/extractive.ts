@@ -19,6 +19,8 @@ export interface CandidateArticle {
 export interface ScoredSentence {
   cand: CandidateArticle;
   sentence: Span;
+  /** The article's title, subtitle and districts (`articleMeta`): what tells the article, not the clause. */
+  meta: string;
   /** Weighted share of question units found in title, district and sentence. */
   cov: number;
   /** Share found in the sentence alone. */
@@ -80,7 +82,7 @@ export function scoreSentences(
       if (repeated.size > 0 && repeated.has(paragraphIndex(cand.article.text, sentence.start))) continue;
       const cov = coverage(weights, meta, sentence.text);
       const sentCov = coverage(weights, sentence.text);
-      out.push({ cand, sentence, cov, sentCov, score: cov + 0.5 * sentCov - 0.02 * cand.rank });
+      out.push({ cand, sentence, meta, cov, sentCov, score: cov + 0.5 * sentCov - 0.02 * cand.rank });
     }
   }
   return out.sort((a, b) => b.score - a.score);
@@ -113,7 +115,7 @@ export function bestClause(
   focus: string[] = [],
 ): string | undefined {
   const clauses = splitClauses(s.sentence);
-  const local = withoutTitleUnits(weights, s.cand.article.title);
+  const local = withoutTitleUnits(weights, s.meta);
   let best = -1;
   let bestCov = -1;
   clauses.forEach((c, i) => {
@@ -192,7 +194,7 @@ export function dateClause(s: ScoredSentence, weights: Map<string, number>): str
  */
 export function clauseWindow(s: ScoredSentence, weights: Map<string, number>, focus: string[] = []): string {
   const clauses = splitClauses(s.sentence);
-  const local = withoutTitleUnits(weights, s.cand.article.title);
+  const local = withoutTitleUnits(weights, s.meta);
   let best = 0;
   let bestCov = -1;
   clauses.forEach((c, i) => {
@@ -257,7 +259,7 @@ export function pickSentence(
   for (const s of relevant.slice(0, 12)) {
     if (!ok(s)) continue;
     const cov =
-      coverage(withoutTitleUnits(weights, s.cand.article.title), s.sentence.text) +
+      coverage(withoutTitleUnits(weights, s.meta), s.sentence.text) +
       0.05 * s.score +
       instanceBonus(a.category, s.sentence.text);
     if (!best || cov > best.cov) best = { s, cov };
@@ -321,7 +323,7 @@ export function pointClaims(
   const top = relevant[0];
   if (!top) return [];
   const article = top.cand.article;
-  const local = withoutTitleUnits(weights, article.title);
+  const local = withoutTitleUnits(weights, top.meta);
   const topical = local !== weights;
   // Every sentence of that article: a numbered heading ("四要社会氛围再营造。") need not repeat the question's words.
   // A numbered point right after one on the topic belongs to the same list ("就做好…，会议强调，一要…。二要…").

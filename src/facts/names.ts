@@ -186,6 +186,6 @@ export function listItemAt(text: string, i: number): string | undefined {
     if (given.length >= 1 && given.length <= 2) return item;
   }
   const tags = tagWords(item);
-  if (item.length === 3 && tags.length === 1 && (tags[0]?.tag === "nr" || tags[0]?.tag === "x")) return item;
+  if (item.length <= 3 && tags.length === 1 && (tags[0]?.tag === "nr" || tags[0]?.tag === "x")) return item;
   return undefined;
 }

@@ -44,11 +44,11 @@ describe("analyzeQuestion", () => {
     expect(intent("卫东区文明健康教育进万家宣传活动从哪天开始？")).toBe("when");
     expect(intent("会议什么时候举行？")).toBe("when");
     expect(intent("山阳区商务局在哪里开展了加油站安全演练观摩？")).toBe("where");
-    expect(intent("郑小林带队到哪些学校督导检查？")).toBe("where");
+    expect(intent("郑小林带队到哪些学校督导检查？")).toBe("visits");
     expect(intent("张汭乡清运了多少吨沟塘垃圾及各类杂物？")).toBe("howmany");
     expect(intent("补选了几名常务委员会委员？")).toBe("howmany");
     expect(intent("后关村高创带领干群奋战了多长时间？")).toBe("howmany");
-    expect(intent("观摩了哪些示范点？")).toBe("which");
+    expect(intent("观摩了哪些示范点？")).toBe("visits");
     expect(intent("陕州区冬春人居环境整治")).toBe("generic");
   });
   it("reads a role verb with an aspect particle inside it as the role", () => {
@@ -59,7 +59,7 @@ describe("analyzeQuestion", () => {
   });
   it("reads 哪几所 as which, and leaves generic category nouns and question frames out of the content", () => {
     const a = analyzeQuestion("中原区领导六一慰问去了哪几所学校？", D);
-    expect(a.kind).toBe("which");
+    expect(a.kind).toBe("visits");
     expect(a.content).not.toContain("学校");
     expect(a.content).toContain("慰问");
     expect(analyzeQuestion("焦西街道在安全生产方面强调了什么？", D)).toMatchObject({ kind: "which", points: true });

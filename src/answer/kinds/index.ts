@@ -9,7 +9,10 @@ import { postOf } from "./post-of.js";
 import { preside } from "./preside.js";
 import { sitIn } from "./sit-in.js";
 import { speak } from "./speak.js";
+import { twoPart } from "./two-part.js";
+import { visits } from "./visits.js";
 import { when } from "./when.js";
+import { yesNo } from "./yes-no.js";
 import { where } from "./where.js";
 import { which } from "./which.js";
 import { whoDid } from "./who-did.js";
@@ -21,6 +24,7 @@ import { whoHoldsPost } from "./who-holds-post.js";
  * (`tests/answer/kinds/`). `generic` claims every question, so it stays last.
  */
 export const KINDS: readonly QuestionKind[] = [
+  yesNo,
   postOf,
   whoHoldsPost,
   preside,
@@ -30,6 +34,8 @@ export const KINDS: readonly QuestionKind[] = [
   attend,
   speak,
   elected,
+  twoPart,
+  visits,
   when,
   where,
   howMany,

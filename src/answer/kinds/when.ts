@@ -9,7 +9,10 @@ export const when: QuestionKind = {
   detect: (q) => (ASKS_WHEN.test(q.text) ? {} : undefined),
   answer(ctx) {
     const relevant = relevantSentences(ctx.q, ctx.scored());
-    const s = pickSentence(ctx.q, relevant, ctx.weights, (x) => DATE_IN.test(x.sentence.text));
+    // "具体是哪天": "近日" is no day; a printed day or month is.
+    const concrete = /具体|哪一?天|几号|几月几/.test(ctx.q.text);
+    const dated = (t: string) => DATE_IN.test(concrete ? t.replace(/近日|日前/g, "") : t);
+    const s = pickSentence(ctx.q, relevant, ctx.weights, (x) => dated(x.sentence.text));
     return s ? [claimOf(s, dateClause(s, ctx.weights))] : [];
   },
 };
