@@ -166,14 +166,13 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       // "第126次会议" is not the 125th, "十三届八次" not "七次": an article not printing every ordinal asked
       // is about another session, never an answer.
       const cands: CandidateArticle[] = articles
-        .filter((x) => sameSession(a, x))
+        .filter((x) => sameSession(a, x) && sameYear(a, x))
         .slice(0, MAX_ARTICLES)
         .map((article, rank) => ({ article, facts: factsOf(article), rank }));
-      if (process.env.DBG)
-        console.error(
-          "CANDS",
-          cands.map((c) => [c.article.id, c.article.title.slice(0, 12)]),
-        );
+      console.error(
+        "CANDS",
+        cands.map((c) => [c.article.id, c.article.title.slice(0, 12)]),
+      );
       if (cands.length === 0) return notFound(raw);
 
       // Role words say what is asked, not what about, in role questions; elsewhere they are content ("多少人出席").
@@ -184,12 +183,14 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const weights = unitWeights(units, texts, terms.soft);
       const relevance = relevanceOf(cands, weights, a);
       const ctx = answerContext(a, district, cands, weights, relevance);
-      if (process.env.DBG) console.error("REL", [...relevance], [...weights]);
       let claims: Claim[] = kind.answer(ctx);
 
       const known = new Set(cands.flatMap((c) => c.facts.map(factName).filter((n): n is string => !!n)));
       claims = claims.filter((c) => {
-        const quotes = c.spans.map((s) => c.article.text.slice(s.start, s.end));
+        const quotes = [
+          ...c.spans.map((s) => c.article.text.slice(s.start, s.end)),
+          ...(c.quoteText ? [c.quoteText] : []),
+        ];
         const missing = unsupported(c.text, quotes, known);
         if (missing.length > 0) deps.log?.warn({ claim: c.text, missing }, "guard dropped a claim");
         return missing.length === 0;
@@ -255,6 +256,17 @@ function sameSession(q: QuestionAnalysis, article: Article): boolean {
   if (q.ordinals.length === 0) return true;
   const printed = new Set(ordinalsIn(`${article.title}\n${article.text}`));
   return q.ordinals.every((o) => printed.has(o));
+}
+
+/**
+ * Whether `article` can be about the years the question names ("2025年9月…时"): its date is of one of
+ * them, or it has no date and prints one of them, or the question names none.
+ */
+function sameYear(q: QuestionAnalysis, article: Article): boolean {
+  if (q.years.length === 0) return true;
+  const year = article.date?.slice(0, 4);
+  if (year) return q.years.includes(year);
+  return q.years.some((y) => article.text.includes(`${y}年`) || article.title.includes(`${y}年`));
 }
 
 /** The context a kind answers in; `answerAs` lets one kind answer as another (yes/no, two-part). */

@@ -200,18 +200,46 @@ function quoteOfSentence(sent: Span): { quoteStart: number; quoteEnd: number } {
   return { quoteStart: sent.start, quoteEnd: sent.end };
 }
 
-/** People: every mention with the post printed before the name ("区委副书记、区长何飞"). */
+/** "王跃峰任指挥长", "由张三担任组长": a post printed after the name. */
+const POST_AFTER = new RegExp(
+  `^(?:同志)?(?:任|担任|兼任)([^，,。；;、]{0,12}?(?:${POST_SUFFIXES.join("|")}))(?=[，,。；;、]|$)`,
+);
+
+/**
+ * People: every mention with the post printed before the name ("区委副书记、区长何飞"), and a second
+ * fact for a post printed after it ("县长王跃峰任指挥长" → 指挥长).
+ */
 export function personPass({ article, sentence, mentions }: SentenceInput): PersonFact[] {
-  return mentions.map((m) => ({
-    articleId: article.id,
-    kind: "person",
-    name: m.name,
-    post: m.post,
-    value: sentence.text.slice(m.start, m.end),
-    start: sentence.start + m.start,
-    end: sentence.start + m.end,
-    ...quoteOfSentence(sentence),
-  }));
+  const after: PersonFact[] = [];
+  for (const m of mentions) {
+    const p = sentence.text.slice(m.end).match(POST_AFTER);
+    if (!p?.[1]) continue;
+    after.push({
+      articleId: article.id,
+      kind: "person",
+      name: m.name,
+      post: p[1],
+      value: sentence.text.slice(m.nameStart, m.end + p[0].length),
+      start: sentence.start + m.nameStart,
+      end: sentence.start + m.end + p[0].length,
+      ...quoteOfSentence(sentence),
+    });
+  }
+  return [
+    ...mentions.map(
+      (m): PersonFact => ({
+        articleId: article.id,
+        kind: "person",
+        name: m.name,
+        post: m.post,
+        value: sentence.text.slice(m.start, m.end),
+        start: sentence.start + m.start,
+        end: sentence.start + m.end,
+        ...quoteOfSentence(sentence),
+      }),
+    ),
+    ...after,
+  ];
 }
 
 /**

@@ -1,5 +1,6 @@
 import { accompany } from "./accompany.js";
 import { attend } from "./attend.js";
+import { byline } from "./byline.js";
 import { elected } from "./elected.js";
 import { generic } from "./generic.js";
 import { howMany } from "./how-many.js";
@@ -24,6 +25,7 @@ import { whoHoldsPost } from "./who-holds-post.js";
  * (`tests/answer/kinds/`). `generic` claims every question, so it stays last.
  */
 export const KINDS: readonly QuestionKind[] = [
+  byline,
   yesNo,
   postOf,
   whoHoldsPost,

@@ -30,6 +30,17 @@ function keepLevel(place: string, rest: string): string {
   return rest.startsWith("委") ? `${place.slice(-1)}${rest}` : rest;
 }
 
+/**
+ * "区人大常委会主任" in an article of 新蔡县 that names one 区, 驿城区: a post printed with its level only
+ * (区/县/市) is of the one district of that level the article names.
+ */
+function onlyOfLevel(districts: readonly string[], post: string, asked: string): boolean {
+  const level = post[0];
+  if (!level || !"区县市".includes(level) || !asked.endsWith(level)) return false;
+  const same = districts.filter((d) => d.endsWith(level));
+  return same.length === 1 && same[0] === asked;
+}
+
 /** who_post: the person printed with the post asked about, in the district asked about. */
 function whoPostClaims(target: string, asked: string | undefined, cands: CandidateArticle[]): Claim[] {
   // The place asked about: a known district, or the place printed in the question ("朝阳区区长"), known or not.
@@ -38,11 +49,12 @@ function whoPostClaims(target: string, asked: string | undefined, cands: Candida
   const town = target.match(/^([\u4e00-\u9fff]{2,4}?(?:镇|乡|街道|办事处))(?=[\u4e00-\u9fff]{2,})/)?.[1];
   const core = town ? target.slice(town.length) : corePost(target, district);
   /** The article is of the district asked: stored so, or storing none and naming it (title or text). */
-  const ofDistrict = (c: CandidateArticle) =>
+  const ofDistrict = (c: CandidateArticle, post: string) =>
     !district ||
     c.article.district === district ||
     (!c.article.district &&
-      districtForms(district).some((f) => c.article.title.includes(f) || c.article.text.includes(f)));
+      districtForms(district).some((f) => c.article.title.includes(f) || c.article.text.includes(f))) ||
+    onlyOfLevel(c.article.districts, post, district);
   const claims: Claim[] = [];
   const names = new Set<string>();
   for (const cand of cands) {
@@ -54,7 +66,7 @@ function whoPostClaims(target: string, asked: string | undefined, cands: Candida
       // The post's own district prefix, when printed, must be the one asked about.
       const printedDistrict = f.post.match(/^([\u4e00-\u9fff]{2,3}?(?:区|县|市))/)?.[1];
       if (district && printedDistrict && printedDistrict !== district && !f.post.startsWith(district)) continue;
-      if (district && !printedDistrict && !ofDistrict(cand)) continue;
+      if (district && !printedDistrict && !ofDistrict(cand, f.post)) continue;
       if (town && !cand.article.text.includes(town) && !cand.article.title.includes(town)) continue;
       // No place asked: each district's holder is a different answer; say whose (the post as printed, or the district).
       const label = district

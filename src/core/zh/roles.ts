@@ -75,4 +75,4 @@ export function collapseParticles(text: string): string {
 
 /** Words of a question that name a role or a group label, not the event asked about. */
 export const ROLE_QUESTION_WORDS =
-  /^(?:出席|参加|参会|与会|主持|列席|陪同|一同|带队|带领|率队|讲话|发言|致辞|领导|市领导|区领导|县领导|人员|单位|哪些|名单|当选|补选)$/;
+  /^(?:出席|参加|参会|与会|主持|列席|陪同|一同|带队|带领|率队|讲话|发言|致辞|领导|市领导|区领导|县领导|人员|单位|哪些|名单|当选|补选|记者|通讯员|作者|文字|图片|摄影)$/;
