@@ -110,6 +110,12 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     return stored.length > 0 ? stored : extractFacts(article);
   }
 
+  /** Whether article `id` is of `district` (its main one or one it names). */
+  function inDistrict(id: string | undefined, district: string): boolean {
+    const x = id ? deps.store.get(id) : undefined;
+    return !!x && (x.district === district || x.districts.includes(district));
+  }
+
   async function retrieve(a: QuestionAnalysis, district: string | undefined): Promise<string[]> {
     const ids: string[] = [];
     const add = (id: unknown) => {
@@ -118,9 +124,13 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     let docs: RetrievedDoc[] = [];
     try {
       if (deps.retriever.search) {
-        docs = await deps.retriever.search(a.text, { k: 16, district });
-        // Articles that name no district of their own ("我县…") are found only without the filter.
-        if (district) docs = [...docs, ...(await deps.retriever.search(a.text, { k: 16 }))];
+        // One search (one query embedding): without the district filter, so that articles naming no
+        // district of their own ("我县…") are found too; the district's articles are kept first below.
+        // Only when none of the district's is among them, a filtered search finds them.
+        docs = await deps.retriever.search(a.text, { k: district ? 32 : 16 });
+        if (district && !docs.some((d) => inDistrict(d.metadata.articleId, district))) {
+          docs = [...(await deps.retriever.search(a.text, { k: 16, district })), ...docs];
+        }
       } else {
         docs = await deps.retriever.invoke(a.text);
       }

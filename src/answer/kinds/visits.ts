@@ -11,6 +11,9 @@ const ASKS_VISITED = new RegExp(
   `(?:${VISIT_LEADS}|去了?|走进了?|考察了?|视察了?|调研了?|观摩了?|慰问了?)[^？?，,]{0,4}(?:哪些|哪几[个所家处]?)|(?:哪些|哪几[个所家处]?)(?:地方|地点|项目|村|镇|乡|社区|学校|企业|单位|部队|点位)[^？?]{0,6}(?:${VISIT_LEADS}|走访|调研|视察|观摩|考察|去)`,
 );
 
+/** A visit verb followed by a list ("先后来到盆尧镇…、于营村…"). */
+const VISIT_LIST = new RegExp(`(?:${VISIT_LEADS})[^，,。；;]{2,40}、`);
+
 /** The sentence that lists places visited continues in the next one when that starts with 随后/又/再… and names places too. */
 const CONTINUES = /^(?:随后|之后|其后|接着|又|还|再|并|同时|此外|期间|在[^，,]{2,12}(?:时|期间)?[，,])/;
 
@@ -35,8 +38,13 @@ export const visits: QuestionKind = {
       const n = instanceCount(ctx.q.category, s.sentence.text);
       if (n === 0) continue;
       const local = withoutTitleUnits(ctx.weights, s.meta);
+      // A list led by a visit verb ("先后来到A、B、C等地") is what the question asks for.
+      const visitList = VISIT_LIST.test(s.sentence.text) ? 0.1 * Math.min(5, listed) : 0;
       const score =
-        coverage(local, s.sentence.text) + 0.1 * Math.min(5, places.length) + (n > 0 ? 0.1 * Math.min(5, n) : 0);
+        coverage(local, s.sentence.text) +
+        0.1 * Math.min(5, places.length) +
+        visitList +
+        (n > 0 ? 0.1 * Math.min(5, n) : 0);
       if (!best || score > best.score) best = { s, score };
     }
     if (!best || best.score < MIN_CLAUSE_COVERAGE * 0.8) return [];
