@@ -187,7 +187,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
 
       // Role words say what is asked, not what about, in role questions; elsewhere they are content ("多少人出席").
       const kind = kindNamed(a.kind);
-      const terms = questionTerms(a.content);
+      const terms = questionTerms(a.content, a.places);
       const units = terms.units.filter((u) => !kind.roleAsk || !ROLE_QUESTION_WORDS.test(u));
       const texts = cands.flatMap((c) => [c.article.title, ...splitSentences(c.article.text).map((s) => s.text)]);
       const weights = unitWeights(units, texts, terms.soft);

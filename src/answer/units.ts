@@ -79,6 +79,10 @@ const STOP = new Set([
   "去",
   "来",
   "时",
+  "第",
+  "人数",
+  "数量",
+  "总数",
 ]);
 
 /**
@@ -96,10 +100,18 @@ export function questionUnits(content: string): string[] {
  * run of single characters that cross a word boundary of jieba's HMM cut of the run ("周明河巡河时" →
  * 周明河/巡河/时: 河巡 and 河时 are soft). A soft unit weighs a third (`unitWeights`).
  */
-export function questionTerms(content: string): { units: string[]; soft: Set<string> } {
+export function questionTerms(content: string, places: readonly string[] = []): { units: string[]; soft: Set<string> } {
   const units = new Set<string>();
   const soft = new Set<string>();
-  for (const part of content.split(/[\s，,。？?！!、“”"《》()（）:：;；]+/).filter(Boolean)) {
+  // A place the question names ("青禾县") is one unit: never cut into bigrams with what follows (县第).
+  let rest = content;
+  for (const p of [...places].sort((a, b) => b.length - a.length)) {
+    if (p.length >= 2 && rest.includes(p)) {
+      units.add(p);
+      rest = rest.split(p).join(" ");
+    }
+  }
+  for (const part of rest.split(/[\s，,。？?！!、“”"《》()（）:：;；]+/).filter(Boolean)) {
     const words = segmenter().cut(part, false);
     let run = "";
     const flush = () => {
@@ -110,6 +122,7 @@ export function questionTerms(content: string): { units: string[]; soft: Set<str
         for (const w of segmenter().cut(run, true)) cuts.add((at += w.length));
         for (let i = 0; i + 2 <= run.length; i++) {
           const g = run.slice(i, i + 2);
+          if (STOP.has(g)) continue;
           if (cuts.has(i + 1) && !units.has(g)) soft.add(g);
           else soft.delete(g);
           units.add(g);
@@ -127,7 +140,10 @@ export function questionTerms(content: string): { units: string[]; soft: Set<str
         continue;
       }
       flush();
-      if (w.length >= 2) units.add(w);
+      // "实到人数": a word ending in a frame word (人数, 情况) matches by its head (实到).
+      const frame = w.length >= 4 ? [...STOP].find((x) => x.length >= 2 && w.endsWith(x)) : undefined;
+      if (frame) units.add(w.slice(0, -frame.length));
+      else if (w.length >= 2) units.add(w);
       else if (/\d/.test(w)) units.add(w);
     }
     flush();

@@ -72,7 +72,8 @@ export function howManyClaims(ctx: AnswerContext, used: Set<string> = new Set())
       // A clause another part used answers this part only when it prints this part's noun ("1个主会场、6个分会场").
       if (used.has(`${s.cand.article.id}:${c.start}`) && typed < 0.3) continue;
       const f = typed + ownShare(c.text);
-      const pure = coverage(local, c.text) + 0.05 * s.score;
+      // Nothing asked beyond what the title says ("第18次常务会议应到多少人"): the article covers it.
+      const pure = (local === ctx.weights ? coverage(local, s.meta, c.text) : coverage(local, c.text)) + 0.05 * s.score;
       // The asked noun printed after the number ("64个项目") is evidence enough for half the coverage.
       if (pure < MIN_CLAUSE_COVERAGE * (typed >= 0.3 ? 0.5 : 1)) continue;
       const cov = pure + f;

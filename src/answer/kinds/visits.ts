@@ -28,8 +28,15 @@ export const visits: QuestionKind = {
       ctx.q,
       ctx.scored().filter((s) => asked.has(s.cand.article.id)),
     );
+    // "去了哪几所医院": the places asked are of a kind; a list of other places is no answer.
+    const noun = ctx.q.text.match(
+      /哪(?:些|几)[个所家处座]?([\u4e00-\u9fff]{1,4}?)(?=[？?，,。]|$|的|进行|开展|调研|慰问)/,
+    )?.[1];
+    const ofKind = (t: string) =>
+      !noun || /^(?:地方|地点|点位|处)$/.test(noun) || t.includes(noun) || instanceCount(noun, t) > 0;
     let best: { s: (typeof relevant)[number]; score: number } | undefined;
     for (const s of relevant) {
+      if (!ofKind(s.sentence.text)) continue;
       const places = s.cand.facts.filter(
         (f): f is PlaceFact => f.kind === "place" && f.start >= s.sentence.start && f.end <= s.sentence.end,
       );

@@ -3,7 +3,7 @@ import { findNumbers } from "../../core/zh/numbers.js";
 import { findMentions } from "../../facts/extract.js";
 import { surnameAt } from "../../core/zh/surnames.js";
 import type { Claim } from "../citations.js";
-import { claimOf, MIN_COVERAGE, relevantSentences, roleClause } from "../extractive.js";
+import { claimOf, clauseWindow, MIN_COVERAGE, relevantSentences, roleClause } from "../extractive.js";
 import { coverage } from "../units.js";
 import type { AnswerContext, QuestionKind } from "./kind.js";
 import { askedArticles } from "./shared.js";
@@ -72,24 +72,39 @@ export const yesNo: QuestionKind = {
       if (!first) return [];
       return [{ ...first, verdict: verdictOf(first.text.includes(post[2])) }];
     }
-    // A role asked of a person: "…是张三主持的吗", "王东亮陪同了吗".
+    // A role asked of a person: "…是张三主持的吗", "王东亮陪同了吗": the role's facts in the article asked about.
     const role = roleAsked(text);
-    if (role && names.length > 0) {
-      const claims = ctx.answerAs(role.role === "主持" ? "preside" : role.role === "陪同" ? "accompany" : "attend", {
-        roles:
-          role.role === "出席" || role.role === "参加"
-            ? ["出席", "参加", "列席"]
-            : [role.role, ...(role.role === "陪同" ? ["一同"] : [])],
-        verb: text.match(new RegExp(role.asked))?.[0],
-      });
-      const first = claims[0];
-      if (!first) return [];
-      return [{ ...first, verdict: verdictOf(names.every((n) => first.text.includes(n))) }];
-    }
+    if (role && names.length > 0) return roleVerdict(ctx, role.role, names);
     // Anything else: yes when a sentence of the article asked about prints all the question asks.
     return statedSentence(ctx);
   },
 };
+
+/**
+ * Whether the people asked had the role: yes with their clause when every one is printed with it,
+ * no with the clause of who had it when the article prints the role for others only.
+ */
+function roleVerdict(ctx: AnswerContext, role: string, names: string[]): Claim[] {
+  const roles =
+    role === "出席" || role === "参加" ? ["出席", "参加", "列席"] : role === "陪同" ? ["陪同", "一同"] : [role];
+  for (const cand of askedArticles(ctx)) {
+    const facts = cand.facts.filter((f) => f.kind === "role" && roles.includes(f.role));
+    if (facts.length === 0) continue;
+    const had = facts.filter((f) => f.kind === "role" && f.name && names.includes(f.name));
+    const yes = names.every((n) => had.some((f) => f.kind === "role" && f.name === n));
+    const shown = yes ? had : facts;
+    const clauses = [...new Set(shown.map((f) => roleClause(cand.article, f)))];
+    return [
+      {
+        text: clauses.join("；"),
+        article: cand.article,
+        spans: shown.map((f) => ({ start: f.quoteStart, end: f.quoteEnd })),
+        verdict: verdictOf(yes),
+      },
+    ];
+  }
+  return [];
+}
 
 /** "是出席还是列席": the clause printing the person with one of the two. */
 function eitherOr(ctx: AnswerContext, options: [string, string], names: string[]): Claim[] {
@@ -121,6 +136,9 @@ function statedSentence(ctx: AnswerContext): Claim[] {
   );
   const best = relevant.find((s) => coverage(ctx.weights, s.meta, s.sentence.text) >= Math.max(MIN_COVERAGE, 0.85));
   if (!best) return [];
-  const claim = claimOf(best, best.sentence.text.length <= 150 ? best.sentence.text : best.sentence.text.slice(0, 150));
+  const claim = claimOf(
+    best,
+    best.sentence.text.length <= 150 ? best.sentence.text : clauseWindow(best, ctx.weights, ctx.q.focus),
+  );
   return [{ ...claim, verdict: "是。" }];
 }
