@@ -169,7 +169,7 @@ export const NAME_LIST_OPENERS = ["补选", "选举", "当选", "任命", "推�
 
 /** Where a list item ends: a separator, 等/同志, the end, or a role verb ("出席", "参加"…). */
 const ITEM_END = new RegExp(
-  `^([\\u4e00-\\u9fff]{2,4}?)(?=[、，,。；;：:和及\\s）)]|等|同志|$|${ROLES.flatMap((r) => r.printed).join("|")}|分别|一同|陪同|先后|在|到|深入)`,
+  `^([\\u4e00-\\u9fff]{2,4}?)(?=[、，,。；;：:和及\\s）)]|等|同志|$|${ROLES.flatMap((r) => r.printed).join("|")}|分别|一同|陪同|先后|在|到|深入|强调|指出|表示|要求|(?:任|担任|兼任)(?=[\\u4e00-\\u9fff]{0,10}?(?:指挥长|组长|主任|书记|政委|长)[，,。；;]))`,
 );
 
 /**
