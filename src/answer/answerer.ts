@@ -1,9 +1,9 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { Answer, Article } from "../core/types.js";
-import { extractFacts } from "../facts/extract.js";
-import { FactStore } from "../facts/fact-store.js";
 import { ordinalsIn } from "../core/zh/numbers.js";
 import { ROLE_QUESTION_WORDS } from "../core/zh/roles.js";
+import { extractFacts } from "../facts/extract.js";
+import { FactStore } from "../facts/fact-store.js";
 import { splitSentences } from "../facts/text.js";
 import { type Fact, factName } from "../facts/types.js";
 import type { Logger } from "../log.js";
@@ -11,9 +11,9 @@ import type { ArticleStore } from "../store/articles.js";
 import { analyzeQuestion, type QuestionAnalysis } from "./analyze.js";
 import { buildAnswer, type Claim, notFound } from "./citations.js";
 import { articleMeta, type CandidateArticle, MIN_COVERAGE, type ScoredSentence, scoreSentences } from "./extractive.js";
-import type { AnswerContext, FactLookup } from "./kinds/kind.js";
-import { kindNamed } from "./kinds/index.js";
 import { unsupported } from "./guard.js";
+import { kindNamed } from "./kinds/index.js";
+import type { AnswerContext, FactLookup } from "./kinds/kind.js";
 import { type LlmPassage, llmAnswer } from "./llm.js";
 import { coverage, questionTerms, questionUnits, unitWeights } from "./units.js";
 
@@ -179,10 +179,6 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
         .filter((x) => sameSession(a, x) && sameYear(a, x))
         .slice(0, MAX_ARTICLES)
         .map((article, rank) => ({ article, facts: factsOf(article), rank }));
-      console.error(
-        "CANDS",
-        cands.map((c) => [c.article.id, c.article.title.slice(0, 12)]),
-      );
       if (cands.length === 0) return notFound(raw);
 
       // Role words say what is asked, not what about, in role questions; elsewhere they are content ("多少人出席").

@@ -1,8 +1,8 @@
 import type { Article } from "../core/types.js";
-import { type Span, splitClauses, splitSentences } from "../facts/text.js";
-import type { Fact } from "../facts/types.js";
 import { DATE_IN } from "../core/zh/dates.js";
 import { districtForms } from "../core/zh/districts.js";
+import { type Span, splitClauses, splitSentences } from "../facts/text.js";
+import type { Fact } from "../facts/types.js";
 import { type Claim, quoteSpan } from "./citations.js";
 import { numbersIn } from "./guard.js";
 import { CATEGORY_INSTANCE, type QuestionAnalysis } from "./question.js";

@@ -2,8 +2,8 @@ import { normalizeQuery } from "../core/normalize.js";
 import { yearsIn } from "../core/zh/dates.js";
 import { districtForms, districtIn } from "../core/zh/districts.js";
 import { ordinalsIn } from "../core/zh/numbers.js";
-import { findPlaces } from "../ingest/district.js";
 import { collapseParticles } from "../core/zh/roles.js";
+import { findPlaces } from "../ingest/district.js";
 import { cutWords } from "./units.js";
 
 /**

@@ -119,7 +119,10 @@ export function questionTerms(content: string, places: readonly string[] = []): 
         // Word boundaries of the HMM cut (names the dictionary lacks: 周明河, 魏建民).
         const cuts = new Set<number>();
         let at = 0;
-        for (const w of segmenter().cut(run, true)) cuts.add((at += w.length));
+        for (const w of segmenter().cut(run, true)) {
+          at += w.length;
+          cuts.add(at);
+        }
         for (let i = 0; i + 2 <= run.length; i++) {
           const g = run.slice(i, i + 2);
           if (STOP.has(g)) continue;

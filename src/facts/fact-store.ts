@@ -1,5 +1,5 @@
-import type { Db } from "../store/db.js";
 import { findNumbers } from "../core/zh/numbers.js";
+import type { Db } from "../store/db.js";
 import type { Fact, FactKind, PersonFact, RoleFact } from "./types.js";
 
 /** Bumped when extraction rules change: articles extracted by an older version are redone. */

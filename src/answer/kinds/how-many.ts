@@ -35,7 +35,7 @@ export function askedQuantity(text: string): AskedQuantity {
 }
 
 /** How well a clause's quantities fit what is asked: the measure word and noun printed after a number, or 元. */
-function fit(asked: AskedQuantity, clause: string, quantities: QuantityFact[]): number {
+function quantityFit(asked: AskedQuantity, clause: string, quantities: QuantityFact[]): number {
   let best = 0;
   for (const qf of quantities) {
     if (!clause.includes(qf.value)) continue;
@@ -68,7 +68,7 @@ export function howManyClaims(ctx: AnswerContext, used: Set<string> = new Set())
     const local = withoutTitleUnits(ctx.weights, s.meta);
     for (const c of splitClauses(s.sentence)) {
       if (!hasQuantity(c.text)) continue;
-      const typed = fit(asked, c.text, quantities);
+      const typed = quantityFit(asked, c.text, quantities);
       // A clause another part used answers this part only when it prints this part's noun ("1个主会场、6个分会场").
       if (used.has(`${s.cand.article.id}:${c.start}`) && typed < 0.3) continue;
       const f = typed + ownShare(c.text);
@@ -90,7 +90,7 @@ export function howManyClaims(ctx: AnswerContext, used: Set<string> = new Set())
     (c) =>
       hasQuantity(c.text) &&
       (c.start === chosen.at || !used.has(`${chosen.s.cand.article.id}:${c.start}`)) &&
-      fit(asked, c.text, all) + ownShare(c.text) >= chosen.fit,
+      quantityFit(asked, c.text, all) + ownShare(c.text) >= chosen.fit,
   );
   return text ? [claimOf(chosen.s, text)] : [];
 }

@@ -13,11 +13,11 @@ import { speak } from "./speak.js";
 import { twoPart } from "./two-part.js";
 import { visits } from "./visits.js";
 import { when } from "./when.js";
-import { yesNo } from "./yes-no.js";
 import { where } from "./where.js";
 import { which } from "./which.js";
 import { whoDid } from "./who-did.js";
 import { whoHoldsPost } from "./who-holds-post.js";
+import { yesNo } from "./yes-no.js";
 
 /**
  * Every question kind, in priority order: the first whose `detect` claims a question answers it.

@@ -1,5 +1,5 @@
-import { surnameAt } from "../../core/zh/surnames.js";
 import { GROUP_LABELS, OFFICE_WORD } from "../../core/zh/posts.js";
+import { surnameAt } from "../../core/zh/surnames.js";
 import type { Claim } from "../citations.js";
 import type { QuestionKind } from "./kind.js";
 import { whoPostTarget } from "./who-holds-post.js";

@@ -1,7 +1,7 @@
-import { ROLES } from "../../core/zh/roles.js";
 import { findNumbers } from "../../core/zh/numbers.js";
-import { findMentions } from "../../facts/extract.js";
+import { ROLES } from "../../core/zh/roles.js";
 import { surnameAt } from "../../core/zh/surnames.js";
+import { findMentions } from "../../facts/extract.js";
 import type { Claim } from "../citations.js";
 import { claimOf, clauseWindow, MIN_COVERAGE, relevantSentences, roleClause } from "../extractive.js";
 import { coverage } from "../units.js";
