@@ -258,8 +258,10 @@ export function pickSentence(
   let best: { s: ScoredSentence; cov: number } | undefined;
   for (const s of relevant.slice(0, 12)) {
     if (!ok(s)) continue;
+    // Nothing asked beyond what title and district say ("文成县第36次县长办公会是哪天开的"): the article covers it.
+    const local = withoutTitleUnits(weights, s.meta);
     const cov =
-      coverage(withoutTitleUnits(weights, s.meta), s.sentence.text) +
+      (local === weights ? coverage(weights, s.meta, s.sentence.text) : coverage(local, s.sentence.text)) +
       0.05 * s.score +
       instanceBonus(a.category, s.sentence.text);
     if (!best || cov > best.cov) best = { s, cov };

@@ -12,7 +12,7 @@ export const DATE_IN =
 
 /** Question words that ask when. */
 export const ASKS_WHEN =
-  /哪天|哪一天|哪几天|什么时候|何时|什么时间|哪年|哪一年|几月几[日号]|几号|哪个月|日期|时间是|哪日/;
+  /哪天|哪一天|哪几天|哪两天|什么时候|何时|什么时间|哪年|哪一年|几月几[日号]|几号|哪个月|日期|时间是|哪日/;
 
 /** The years a text prints ("2020年" → "2020"). */
 export function yearsIn(text: string): string[] {
