@@ -1,24 +1,21 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { Answer, Article } from "../core/types.js";
+import { ordinalsIn } from "../core/zh/numbers.js";
+import { ROLE_QUESTION_WORDS } from "../core/zh/roles.js";
 import { extractFacts } from "../facts/extract.js";
 import { FactStore } from "../facts/fact-store.js";
 import { splitSentences } from "../facts/text.js";
-import type { Fact } from "../facts/types.js";
+import { type Fact, factName } from "../facts/types.js";
 import type { Logger } from "../log.js";
 import type { ArticleStore } from "../store/articles.js";
 import { analyzeQuestion, type QuestionAnalysis } from "./analyze.js";
-import { buildAnswer, type Claim, notFound, quoteSpan } from "./citations.js";
-import {
-  type CandidateArticle,
-  MIN_COVERAGE,
-  ROLE_UNITS,
-  roleClaims,
-  scoreSentences,
-  sentenceClaims,
-} from "./extractive.js";
+import { buildAnswer, type Claim, notFound } from "./citations.js";
+import { articleMeta, type CandidateArticle, MIN_COVERAGE, type ScoredSentence, scoreSentences } from "./extractive.js";
 import { unsupported } from "./guard.js";
+import { kindNamed } from "./kinds/index.js";
+import type { AnswerContext, FactLookup } from "./kinds/kind.js";
 import { type LlmPassage, llmAnswer } from "./llm.js";
-import { coverage, questionUnits, unitWeights } from "./units.js";
+import { coverage, questionTerms, questionUnits, unitWeights } from "./units.js";
 
 /**
  * A retrieved chunk: only the fields the answerer reads of a LangChain
@@ -103,9 +100,20 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     return districtCache.list;
   }
 
+  const lookup: FactLookup = {
+    articlesWithPost: (post) => [...new Set(facts.byPost(post).map((f) => f.articleId))],
+    articlesWithName: (name) => [...new Set(facts.byName(name).map((f) => f.articleId))],
+  };
+
   function factsOf(article: Article): Fact[] {
     const stored = facts.forArticle(article.id);
     return stored.length > 0 ? stored : extractFacts(article);
+  }
+
+  /** Whether article `id` is of `district` (its main one or one it names). */
+  function inDistrict(id: string | undefined, district: string): boolean {
+    const x = id ? deps.store.get(id) : undefined;
+    return !!x && (x.district === district || x.districts.includes(district));
   }
 
   async function retrieve(a: QuestionAnalysis, district: string | undefined): Promise<string[]> {
@@ -116,8 +124,13 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     let docs: RetrievedDoc[] = [];
     try {
       if (deps.retriever.search) {
-        docs = await deps.retriever.search(a.text, { k: 16, district });
-        if (docs.length === 0 && district) docs = await deps.retriever.search(a.text, { k: 16 });
+        // One search (one query embedding): without the district filter, so that articles naming no
+        // district of their own ("我县…") are found too; the district's articles are kept first below.
+        // Only when none of the district's is among them, a filtered search finds them.
+        docs = await deps.retriever.search(a.text, { k: district ? 32 : 16 });
+        if (district && !docs.some((d) => inDistrict(d.metadata.articleId, district))) {
+          docs = [...(await deps.retriever.search(a.text, { k: 16, district })), ...docs];
+        }
       } else {
         docs = await deps.retriever.invoke(a.text);
       }
@@ -128,7 +141,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     // Titles that contain a long unit of the question ("大气污染防治") or several short ones (张汭, 汭乡).
     const hits = new Map<string, number>();
     for (const u of questionUnits(a.content)
-      .filter((x) => !ROLE_UNITS.test(x))
+      .filter((x) => !ROLE_QUESTION_WORDS.test(x))
       .slice(0, 12)) {
       for (const id of deps.store.idsByTitle(u)) {
         hits.set(id, (hits.get(id) ?? 0) + (u.length >= 3 ? 2 : 1));
@@ -136,9 +149,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     }
     const byTitle = [...hits].filter(([, n]) => n >= 2).sort((x, y) => y[1] - x[1]);
     for (const [id] of byTitle.slice(0, 8)) add(id);
-    if (a.intent === "who_post" && a.target)
-      for (const f of facts.byPost(corePost(a.target, district))) add(f.articleId);
-    if (a.intent === "post_of" && a.target) for (const f of facts.byName(a.target)) add(f.articleId);
+    for (const id of kindNamed(a.kind).candidates?.(a, lookup) ?? []) add(id);
     return ids;
   }
 
@@ -152,57 +163,40 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const ids = await retrieve(a, district);
       let articles = ids.map((id) => deps.store.get(id)).filter((x): x is Article => !!x);
       if (district) {
-        const inDistrict = articles.filter((x) => x.district === district || x.districts.includes(district));
+        // The district's articles, and (for a district the question names) those that name no district
+        // of their own: a county paper's "我县" article may be the one asked about.
+        const inDistrict = articles.filter(
+          (x) =>
+            x.district === district ||
+            x.districts.includes(district) ||
+            (!opts.district && x.districts.length === 0 && !x.district),
+        );
         if (inDistrict.length > 0 || opts.district) articles = inDistrict;
       }
+      // "第126次会议" is not the 125th, "十三届八次" not "七次": an article not printing every ordinal asked
+      // is about another session, never an answer.
       const cands: CandidateArticle[] = articles
+        .filter((x) => sameSession(a, x) && sameYear(a, x))
         .slice(0, MAX_ARTICLES)
         .map((article, rank) => ({ article, facts: factsOf(article), rank }));
       if (cands.length === 0) return notFound(raw);
 
       // Role words say what is asked, not what about, in role questions; elsewhere they are content ("多少人出席").
-      const roleIntent = !["generic", "howmany", "when", "where", "which"].includes(a.intent);
-      const units = questionUnits(a.content).filter((u) => !roleIntent || !ROLE_UNITS.test(u));
+      const kind = kindNamed(a.kind);
+      const terms = questionTerms(a.content, a.places);
+      const units = terms.units.filter((u) => !kind.roleAsk || !ROLE_QUESTION_WORDS.test(u));
       const texts = cands.flatMap((c) => [c.article.title, ...splitSentences(c.article.text).map((s) => s.text)]);
-      const weights = unitWeights(units, texts);
-      const relevance = new Map(
-        cands.map((c) => [
-          c.article.id,
-          0.5 * coverage(weights, c.article.title, c.article.districts.join(" ")) +
-            0.5 * coverage(weights, c.article.title, c.article.districts.join(" "), c.article.text),
-        ]),
-      );
-      // An article is about the question only when the question's content is in it.
-      for (const c of cands) {
-        const full = coverage(weights, c.article.title, c.article.districts.join(" "), c.article.text);
-        if (full < MIN_COVERAGE) relevance.set(c.article.id, 0);
-        else relevance.set(c.article.id, Math.max(relevance.get(c.article.id) ?? 0, MIN_COVERAGE));
-      }
+      const weights = unitWeights(units, texts, terms.soft);
+      const relevance = relevanceOf(cands, weights, a);
+      const ctx = answerContext(a, district, cands, weights, relevance);
+      let claims: Claim[] = kind.answer(ctx);
 
-      let claims: Claim[] = [];
-      if (a.intent === "who_post" && a.target) claims = whoPostClaims(a.target, district, cands);
-      else if (a.intent === "post_of" && a.target) claims = postOfClaims(a.target, cands);
-      else if (["attend", "preside", "accompany", "speak", "elected", "who_did"].includes(a.intent)) {
-        const topical = rankByRelevance(cands, relevance, weights);
-        claims = roleClaims(a, topical, relevance);
-        if (claims.length === 0 && a.verb) {
-          // No fact of that role: a sentence of the article(s) asked about that says it ("赵海燕带领区委办、…").
-          const top = Math.max(0, ...cands.map((c) => relevance.get(c.article.id) ?? 0));
-          const asked = cands.filter((c) => (relevance.get(c.article.id) ?? 0) >= Math.max(MIN_COVERAGE, top * 0.9));
-          claims = sentenceClaims({ ...a, intent: "who_did" }, scoreSentences(asked, weights), weights);
-        } else if (claims.length === 0 && a.intent === "who_did") {
-          // "慰问了哪些单位": no role verb to match; the sentence that names them, as for a which-question.
-          const top = Math.max(0, ...cands.map((c) => relevance.get(c.article.id) ?? 0));
-          const asked = cands.filter((c) => (relevance.get(c.article.id) ?? 0) >= Math.max(MIN_COVERAGE, top * 0.9));
-          claims = sentenceClaims({ ...a, intent: "which" }, scoreSentences(asked, weights), weights);
-        }
-      } else {
-        claims = sentenceClaims(a, scoreSentences(cands, weights), weights);
-      }
-
-      const known = new Set(cands.flatMap((c) => c.facts.map((f) => f.name).filter((n): n is string => !!n)));
+      const known = new Set(cands.flatMap((c) => c.facts.map(factName).filter((n): n is string => !!n)));
       claims = claims.filter((c) => {
-        const quotes = c.spans.map((s) => c.article.text.slice(s.start, s.end));
+        const quotes = [
+          ...c.spans.map((s) => c.article.text.slice(s.start, s.end)),
+          ...(c.quoteText ? [c.quoteText] : []),
+        ];
         const missing = unsupported(c.text, quotes, known);
         if (missing.length > 0) deps.log?.warn({ claim: c.text, missing }, "guard dropped a claim");
         return missing.length === 0;
@@ -222,7 +216,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
           passages.push({ article, text });
         };
         for (const c of claims) for (const sp of c.spans) add(c.article, c.article.text.slice(sp.start, sp.end));
-        for (const s of scoreSentences(cands, weights).slice(0, 6)) add(s.cand.article, s.sentence.text);
+        for (const s of ctx.scored().slice(0, 6)) add(s.cand.article, s.sentence.text);
         let timer: NodeJS.Timeout | undefined;
         const timeout = new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(new Error(`LLM gave no answer within ${llmTimeoutMs} ms`)), llmTimeoutMs);
@@ -246,76 +240,71 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   };
 }
 
-/** Candidates ordered by relevance (title and text coverage), retrieval rank breaking ties. */
-function rankByRelevance(
+/**
+ * Article id → relevance: half the question's content found in title and districts, half in the
+ * whole article; 0 when the whole article holds less than MIN_COVERAGE of it (it is not about the
+ * question), at least MIN_COVERAGE when it does.
+ */
+function relevanceOf(
   cands: CandidateArticle[],
+  weights: Map<string, number>,
+  q: QuestionAnalysis,
+): Map<string, number> {
+  const relevance = new Map<string, number>();
+  for (const c of cands) {
+    const meta = [articleMeta(c.article, q.places)];
+    const full = coverage(weights, ...meta, c.article.text);
+    const rel = 0.5 * coverage(weights, ...meta) + 0.5 * full;
+    relevance.set(c.article.id, full < MIN_COVERAGE ? 0 : Math.max(rel, MIN_COVERAGE));
+  }
+  return relevance;
+}
+
+/** Whether `article` prints every ordinal and session number the question names (by value). */
+function sameSession(q: QuestionAnalysis, article: Article): boolean {
+  if (q.ordinals.length === 0) return true;
+  const printed = new Set(ordinalsIn(`${article.title}\n${article.text}`));
+  return q.ordinals.every((o) => printed.has(o));
+}
+
+/**
+ * Whether `article` can be about the years the question names ("2025年9月…时"): its date is of one of
+ * them, or it has no date and prints one of them, or the question names none.
+ */
+function sameYear(q: QuestionAnalysis, article: Article): boolean {
+  if (q.years.length === 0) return true;
+  const year = article.date?.slice(0, 4);
+  if (year) return q.years.includes(year);
+  return q.years.some((y) => article.text.includes(`${y}年`) || article.title.includes(`${y}年`));
+}
+
+/** The context a kind answers in; `answerAs` lets one kind answer as another (yes/no, two-part). */
+function answerContext(
+  q: QuestionAnalysis,
+  district: string | undefined,
+  cands: CandidateArticle[],
+  weights: Map<string, number>,
   relevance: Map<string, number>,
-  _weights: Map<string, number>,
-): CandidateArticle[] {
-  return [...cands].sort(
-    (x, y) => (relevance.get(y.article.id) ?? 0) - (relevance.get(x.article.id) ?? 0) || x.rank - y.rank,
-  );
-}
-
-/** "卫东区人大常委会主任" → "人大常委会主任": the post without the district that names it. */
-function corePost(target: string, district: string | undefined): string {
-  let t = target.replace(/^(?:现任|目前的|目前|现在的|现在)/, "");
-  if (district && t.startsWith(district)) t = t.slice(district.length);
-  t = t.replace(/^(?:[\u4e00-\u9fff]{1,3}(?:区|县|市)(?=[\u4e00-\u9fff]{3,}))/, "");
-  return t.replace(/^(?:区|县|市)(?=.{3,})/, "");
-}
-
-/** who_post: the person printed with the post asked about, in the district asked about. */
-function whoPostClaims(target: string, asked: string | undefined, cands: CandidateArticle[]): Claim[] {
-  // The place asked about: a known district, or the place printed in the question ("朝阳区区长"), known or not.
-  const district = asked ?? target.match(/^([\u4e00-\u9fff]{2,3}?(?:区|县|市))(?=[\u4e00-\u9fff])/)?.[1];
-  const core = corePost(target, district);
-  const claims: Claim[] = [];
-  const names = new Set<string>();
-  for (const cand of cands) {
-    for (const f of cand.facts) {
-      if (f.kind !== "person" || !f.post || !f.name || names.has(f.name)) continue;
-      const at = f.post.indexOf(core);
-      if (at < 0) continue;
-      if (f.post[at - 1] === "副" || f.post.slice(at + core.length).startsWith("副")) continue;
-      // The post's own district prefix, when printed, must be the one asked about.
-      const printedDistrict = f.post.match(/^([\u4e00-\u9fff]{2,3}?(?:区|县|市))/)?.[1];
-      if (district && printedDistrict && printedDistrict !== district && !f.post.startsWith(district)) continue;
-      if (district && !printedDistrict && cand.article.district !== district) continue;
-      // No place asked: each district's holder is a different answer; say whose (the post as printed, or the district).
-      const label = district
-        ? target
-        : f.post === core && cand.article.district
-          ? `${cand.article.district}${core}`
-          : target;
-      const text = f.post === label ? `${label}是${f.name}` : `${label}是${f.name}（原文：“${f.value}”）`;
-      claims.push({
-        text,
-        article: cand.article,
-        spans: [quoteSpan(cand.article.text, f.start, f.end, f.quoteStart, f.quoteEnd)],
-      });
-      names.add(f.name);
-      if (district) return claims;
-      break;
-    }
-    if (claims.length >= 3) break;
-  }
-  return claims;
-}
-
-/** post_of: the post(s) printed before the person's name. */
-function postOfClaims(name: string, cands: CandidateArticle[]): Claim[] {
-  for (const cand of cands) {
-    const f = cand.facts.find((x) => x.kind === "person" && x.name === name && x.post && !/领导|常委$/.test(x.post));
-    if (f?.post) {
-      return [
-        {
-          text: `${name}的职务是${f.post}（原文：“${f.value}”）`,
-          article: cand.article,
-          spans: [{ start: f.quoteStart, end: f.quoteEnd }],
-        },
-      ];
-    }
-  }
-  return [];
+): AnswerContext {
+  let scored: ScoredSentence[] | undefined;
+  const ctx: AnswerContext = {
+    q,
+    district,
+    cands,
+    weights,
+    relevance,
+    scored: () => {
+      scored ??= scoreSentences(cands, weights, q.places);
+      return scored;
+    },
+    ranked: () =>
+      [...cands].sort(
+        (x, y) => (relevance.get(y.article.id) ?? 0) - (relevance.get(x.article.id) ?? 0) || x.rank - y.rank,
+      ),
+    answerAs: (kind, change = {}, only) => {
+      const sub = only ? answerContext({ ...q, ...change, kind }, district, only, weights, relevance) : undefined;
+      return kindNamed(kind).answer(sub ?? { ...ctx, q: { ...q, ...change, kind } });
+    },
+  };
+  return ctx;
 }

@@ -7,6 +7,10 @@ export interface Claim {
   article: Article;
   /** Spans in `article.text` quoted as support (whole sentences). */
   spans: { start: number; end: number }[];
+  /** The quote when it is no span of the text (the article's byline, stored apart from its body). */
+  quoteText?: string;
+  /** A verdict said before the source lead ("是。", "不是。", "列席。"): yes/no and either-or answers. */
+  verdict?: string;
 }
 
 /** Half-width , ; : (as stored) → ，；： in answer text; numbers like 1,000 keep their comma. */
@@ -86,12 +90,15 @@ export function buildAnswer(question: string, claims: Claim[]): Answer {
     }
     spansByArticle.set(c.article.id, [...(spansByArticle.get(c.article.id) ?? []), ...c.spans]);
     const body = toChinesePunctuation(c.text.replace(/[，,；;。\s]+$/, ""));
-    parts.push(`${lastArticle === c.article.id ? "" : sourceLead(c.article)}${body}。[${cit.n}]`);
+    parts.push(`${c.verdict ?? ""}${lastArticle === c.article.id ? "" : sourceLead(c.article)}${body}。[${cit.n}]`);
     lastArticle = c.article.id;
   }
   for (const cit of citations) {
-    const article = claims.find((c) => c.article.id === cit.articleId)?.article;
-    if (article) cit.quote = quoteOf(article, spansByArticle.get(cit.articleId) ?? []);
+    const mine = claims.filter((c) => c.article.id === cit.articleId);
+    const article = mine[0]?.article;
+    const spans = spansByArticle.get(cit.articleId) ?? [];
+    const apart = mine.map((c) => c.quoteText).filter((q): q is string => !!q);
+    if (article) cit.quote = [...(spans.length > 0 ? [quoteOf(article, spans)] : []), ...apart].join("……");
   }
   return { question, answer: parts.join(""), citations, found: citations.length > 0 };
 }

@@ -1,9 +1,11 @@
 import type { Article } from "../core/types.js";
+import { DATE_IN } from "../core/zh/dates.js";
+import { districtForms } from "../core/zh/districts.js";
 import { type Span, splitClauses, splitSentences } from "../facts/text.js";
 import type { Fact } from "../facts/types.js";
-import { CATEGORY_INSTANCE, type QuestionAnalysis } from "./analyze.js";
 import { type Claim, quoteSpan } from "./citations.js";
 import { numbersIn } from "./guard.js";
+import { CATEGORY_INSTANCE, type QuestionAnalysis } from "./question.js";
 import { coverage } from "./units.js";
 
 /** A candidate article with its facts and its rank among the candidates. */
@@ -17,6 +19,8 @@ export interface CandidateArticle {
 export interface ScoredSentence {
   cand: CandidateArticle;
   sentence: Span;
+  /** The article's title, subtitle and districts (`articleMeta`): what tells the article, not the clause. */
+  meta: string;
   /** Weighted share of question units found in title, district and sentence. */
   cov: number;
   /** Share found in the sentence alone. */
@@ -30,20 +34,20 @@ export const MIN_COVERAGE = 0.6;
 /** Minimum share of what the question asks beyond the article's title that a quantity clause must contain. */
 export const MIN_CLAUSE_COVERAGE = 0.5;
 
-const DATE_IN =
-  /(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|自\d{1,2}月|\d{1,2}日(?:上午|下午|晚)?(?=[在,，])|近日|日前/;
 const NUMBER_IN =
   /\d|[一二两三四五六七八九十百千万亿半]+(?:[个名位家项次人天年条所种场批辆吨公里米元小时分钟周月届期]|余|多)/;
 
 /** Whether `text` states a quantity other than a date ("5月26日" is not one). */
-function hasQuantity(text: string): boolean {
-  const noDates = text.replace(new RegExp(DATE_IN.source, "g"), "");
+export function hasQuantity(text: string): boolean {
+  // Dates and ordinals ("第十届", "七次会议" after a 届) are no quantities.
+  const noDates = text
+    .replace(new RegExp(DATE_IN.source, "g"), "")
+    .replace(
+      /第[0-9一二三四五六七八九十百]+[届次期批]|(?<=[届])[0-9一二三四五六七八九十百]+次|[0-9一二三四五六七八九十百]+届/g,
+      "",
+    );
   return NUMBER_IN.test(noDates) && numbersIn(noDates).length > 0;
 }
-
-/** Role words of the question that say what is asked, not what about: left out of topic matching. */
-export const ROLE_UNITS =
-  /^(?:出席|参加|参会|与会|主持|列席|陪同|一同|带队|带领|讲话|发言|致辞|领导|市领导|区领导|人员|单位|哪些|名单|当选|补选)$/;
 
 /** Index of the paragraph (in `text.split("\n")`) that offset `at` falls in. */
 function paragraphIndex(text: string, at: number): number {
@@ -52,35 +56,50 @@ function paragraphIndex(text: string, at: number): number {
   return n;
 }
 
+/**
+ * What an article says about itself besides its text: title, subtitle and its districts in every form
+ * ("管城回族区 管城区 管城"). An article that names no district of its own stands for the counties the
+ * question names (`places`): the paper of a county says "我县", and the store has no other county for it.
+ */
+export function articleMeta(article: Article, places: readonly string[] = []): string {
+  const districts = article.districts.length > 0 ? article.districts : article.district ? [article.district] : [];
+  const forms = districts.length > 0 ? districts.flatMap(districtForms) : places;
+  return `${article.title} ${article.subtitle ?? ""} ${forms.join(" ")}`;
+}
+
 /** Scores every sentence of the candidates against the question. */
-export function scoreSentences(cands: CandidateArticle[], weights: Map<string, number>): ScoredSentence[] {
+export function scoreSentences(
+  cands: CandidateArticle[],
+  weights: Map<string, number>,
+  places: readonly string[] = [],
+): ScoredSentence[] {
   const out: ScoredSentence[] = [];
   for (const cand of cands) {
-    const meta = `${cand.article.title} ${cand.article.subtitle ?? ""} ${cand.article.districts.join(" ")}`;
+    const meta = articleMeta(cand.article, places);
     const repeated = new Set(cand.article.repeatedParagraphs);
     for (const sentence of splitSentences(cand.article.text)) {
       // A paragraph the page repeats from an earlier article is cited from that article, not this one.
       if (repeated.size > 0 && repeated.has(paragraphIndex(cand.article.text, sentence.start))) continue;
       const cov = coverage(weights, meta, sentence.text);
       const sentCov = coverage(weights, sentence.text);
-      out.push({ cand, sentence, cov, sentCov, score: cov + 0.5 * sentCov - 0.02 * cand.rank });
+      out.push({ cand, sentence, meta, cov, sentCov, score: cov + 0.5 * sentCov - 0.02 * cand.rank });
     }
   }
   return out.sort((a, b) => b.score - a.score);
 }
 
 /** The weights without the units the title already has (they tell the article, not the clause); all when none is left. */
-function withoutTitleUnits(weights: Map<string, number>, title: string): Map<string, number> {
+export function withoutTitleUnits(weights: Map<string, number>, title: string): Map<string, number> {
   const rest = new Map([...weights].filter(([u, w]) => coverage(new Map([[u, w]]), title) < 0.5));
   return rest.size > 0 ? rest : weights;
 }
 
-function clauseText(c: Span): string {
+export function clauseText(c: Span): string {
   return c.text.replace(/^[，,；;。、\s]+|[，,；;。、\s]+$/g, "");
 }
 
 /** Joins consecutive clauses of one sentence as printed (with their separators). */
-function joinClauses(article: Article, clauses: Span[]): string {
+export function joinClauses(article: Article, clauses: Span[]): string {
   const first = clauses[0];
   const last = clauses[clauses.length - 1];
   if (!first || !last) return "";
@@ -88,7 +107,7 @@ function joinClauses(article: Article, clauses: Span[]): string {
 }
 
 /** The clause of `s` best matching the question among those passing `ok`, with a short lead clause kept. */
-function bestClause(
+export function bestClause(
   s: ScoredSentence,
   weights: Map<string, number>,
   ok: (c: Span) => boolean,
@@ -96,7 +115,7 @@ function bestClause(
   focus: string[] = [],
 ): string | undefined {
   const clauses = splitClauses(s.sentence);
-  const local = withoutTitleUnits(weights, s.cand.article.title);
+  const local = withoutTitleUnits(weights, s.meta);
   let best = -1;
   let bestCov = -1;
   clauses.forEach((c, i) => {
@@ -125,13 +144,13 @@ function bestClause(
  * that a clause carries: of two clauses matching the topic, the one that answers the ask wins over
  * the one that restates the question.
  */
-function focusShare(focus: string[], text: string): number {
+export function focusShare(focus: string[], text: string): number {
   if (focus.length === 0) return 0;
   return (0.5 * focus.filter((f) => text.includes(f)).length) / focus.length;
 }
 
 /** "自2月19日起,卫东区广泛开展…": the date as printed and the clause it dates. */
-function dateClause(s: ScoredSentence, weights: Map<string, number>): string {
+export function dateClause(s: ScoredSentence, weights: Map<string, number>): string {
   const clauses = splitClauses(s.sentence);
   let best = clauses.findIndex((c) => DATE_IN.test(c.text));
   let bestCov = -1;
@@ -173,9 +192,9 @@ function dateClause(s: ScoredSentence, weights: Map<string, number>): string {
  * clause before it when it starts mid-statement (是…, 并…) and the clauses
  * after it until about 60 characters ("就做好一季度经济工作,会议强调,一要…").
  */
-function clauseWindow(s: ScoredSentence, weights: Map<string, number>, focus: string[] = []): string {
+export function clauseWindow(s: ScoredSentence, weights: Map<string, number>, focus: string[] = []): string {
   const clauses = splitClauses(s.sentence);
-  const local = withoutTitleUnits(weights, s.cand.article.title);
+  const local = withoutTitleUnits(weights, s.meta);
   let best = 0;
   let bestCov = -1;
   clauses.forEach((c, i) => {
@@ -194,7 +213,7 @@ function clauseWindow(s: ScoredSentence, weights: Map<string, number>, focus: st
   return joinClauses(s.cand.article, clauses.slice(from, to + 1));
 }
 
-function claimOf(s: ScoredSentence, text: string): Claim {
+export function claimOf(s: ScoredSentence, text: string): Claim {
   const article = s.cand.article;
   // Quote the clauses the claim comes from when it is printed as is, else the sentence.
   const at = article.text.indexOf(text.split(/[，,]/)[0] ?? text, s.sentence.start);
@@ -219,102 +238,35 @@ function lastIndexIn(articleText: string, claim: string, from: number, limit: nu
   return at >= 0 && at < limit ? at + last.length : Math.min(limit, from + claim.length);
 }
 
-/** Verbs that make "在<place><verb>" a statement of where something happened. */
-const PLACE_VERBS = [
-  "召开",
-  "举行",
-  "开展",
-  "进行",
-  "举办",
-  "揭牌",
-  "启动",
-  "成立",
-  "设立",
-  "落户",
-  "开工",
-  "建成",
-  "投用",
-  "开幕",
-  "闭幕",
-];
-
-/** Sentence-level answers: when, where, how many, which, who did, generic. */
-export function sentenceClaims(a: QuestionAnalysis, scored: ScoredSentence[], weights: Map<string, number>): Claim[] {
+/** The sentences that can answer: they hold ≥ MIN_COVERAGE of the question and fit its years. */
+export function relevantSentences(a: QuestionAnalysis, scored: ScoredSentence[]): ScoredSentence[] {
   // A question about a year ("2020年…") is not answered by a sentence printing only other years (2019年).
-  const relevant = scored.filter((s) => s.cov >= MIN_COVERAGE && s.sentCov > 0 && yearFits(a.years, s));
-  // The sentence passing `ok` that best covers what the question asks beyond its article's title
-  // (a date, place or person of something else is no answer).
-  const pick = (ok: (s: ScoredSentence) => boolean, min = MIN_CLAUSE_COVERAGE) => {
-    let best: { s: ScoredSentence; cov: number } | undefined;
-    for (const s of relevant.slice(0, 12)) {
-      if (!ok(s)) continue;
-      const cov =
-        coverage(withoutTitleUnits(weights, s.cand.article.title), s.sentence.text) +
-        0.05 * s.score +
-        instanceBonus(a.category, s.sentence.text);
-      if (!best || cov > best.cov) best = { s, cov };
-    }
-    return best && best.cov >= min ? best.s : undefined;
-  };
-  switch (a.intent) {
-    case "when": {
-      const s = pick((x) => DATE_IN.test(x.sentence.text));
-      return s ? [claimOf(s, dateClause(s, weights))] : [];
-    }
-    case "where": {
-      // "在…召开"-style clauses; the question's own verb next to 在哪里 ("在哪里闭幕") counts too.
-      const verbs = [...PLACE_VERBS, ...a.focus.filter((f) => /^\p{Script=Han}{2,4}$/u.test(f))];
-      const place = new RegExp(`在[^，,。]{2,30}?(?:${verbs.join("|")})|到[^，,。]{2,}|来到|前往|位于|地点|落户`);
-      const s = pick((x) => place.test(x.sentence.text));
-      const text = s && bestClause(s, weights, (c) => place.test(c.text), 8, a.focus);
-      return s && text ? [claimOf(s, text)] : [];
-    }
-    case "howmany": {
-      // The clause stating a quantity that best matches what the question asks beyond the article's title;
-      // a quantity of something else ("补选6名委员" for "多少名委员出席") is no answer.
-      let best: { s: ScoredSentence; cov: number } | undefined;
-      for (const s of relevant.slice(0, 12)) {
-        if (!hasQuantity(s.sentence.text)) continue;
-        const local = withoutTitleUnits(weights, s.cand.article.title);
-        for (const c of splitClauses(s.sentence)) {
-          if (!hasQuantity(c.text)) continue;
-          const cov = coverage(local, c.text) + 0.05 * s.score;
-          if (!best || cov > best.cov) best = { s, cov };
-        }
-      }
-      if (!best || best.cov < MIN_CLAUSE_COVERAGE) return [];
-      const text = bestClause(best.s, weights, (c) => hasQuantity(c.text));
-      return text ? [claimOf(best.s, text)] : [];
-    }
-    case "who_did": {
-      const verb = a.verb;
-      const s = pick((x) => !verb || x.sentence.text.includes(verb));
-      if (!s) return [];
-      const clause = bestClause(s, weights, (c) => !verb || c.text.includes(verb), 0);
-      const text = s.sentence.text.length <= 120 ? s.sentence.text : clause;
-      // "张伟在代表…作工作报告中说": the statement without the reporting verb.
-      return text ? [claimOf(s, text.replace(/(?:时|中)?(?:说|指出|表示|强调)[:：]?$/, ""))] : [];
-    }
-    case "which": {
-      // "提出了什么要求", "有哪些措施": the framing words weigh less than in when/where questions.
-      if (a.points) {
-        const points = pointClaims(relevant, scored, weights);
-        if (points.length > 0) return points;
-      }
-      // "哪些企业": only a sentence that names one (a sentence on the topic naming none does not answer).
-      const s = pick((x) => instanceCount(a.category, x.sentence.text) !== 0, MIN_CLAUSE_COVERAGE * 0.6);
-      if (!s) return [];
-      const text = s.sentence.text.length <= 100 ? s.sentence.text : clauseWindow(s, weights, a.focus);
-      return text ? [claimOf(s, text)] : [];
-    }
-    default: {
-      // Generic: the 1–3 most relevant sentences, each cited.
-      const top = relevant.slice(0, 3).filter((s, i) => i === 0 || s.score >= (relevant[0]?.score ?? 0) * 0.8);
-      return top
-        .map((s) => claimOf(s, s.sentence.text.length <= 120 ? s.sentence.text : clauseWindow(s, weights)))
-        .filter((c) => c.text);
-    }
+  return scored.filter((s) => s.cov >= MIN_COVERAGE && s.sentCov > 0 && yearFits(a.years, s));
+}
+
+/**
+ * The sentence passing `ok`, among the best relevant ones, that best covers what the question asks
+ * beyond its article's title (a date, place or person of something else is no answer).
+ */
+export function pickSentence(
+  a: QuestionAnalysis,
+  relevant: ScoredSentence[],
+  weights: Map<string, number>,
+  ok: (s: ScoredSentence) => boolean,
+  min = MIN_CLAUSE_COVERAGE,
+): ScoredSentence | undefined {
+  let best: { s: ScoredSentence; cov: number } | undefined;
+  for (const s of relevant.slice(0, 12)) {
+    if (!ok(s)) continue;
+    // Nothing asked beyond what title and district say ("文成县第36次县长办公会是哪天开的"): the article covers it.
+    const local = withoutTitleUnits(weights, s.meta);
+    const cov =
+      (local === weights ? coverage(weights, s.meta, s.sentence.text) : coverage(local, s.sentence.text)) +
+      0.05 * s.score +
+      instanceBonus(a.category, s.sentence.text);
+    if (!best || cov > best.cov) best = { s, cov };
   }
+  return best && best.cov >= min ? best.s : undefined;
 }
 
 /**
@@ -322,19 +274,19 @@ export function sentenceClaims(a: QuestionAnalysis, scored: ScoredSentence[], we
  * 建设路第二小学) is preferred (0.2 for two or more, 0.1 for one). It never makes an answer of a sentence
  * on another topic: the bonus alone stays below the threshold.
  */
-function instanceBonus(category: string | undefined, text: string): number {
+export function instanceBonus(category: string | undefined, text: string): number {
   const n = instanceCount(category, text);
   return n >= 2 ? 0.2 : n === 1 ? 0.1 : 0;
 }
 
 /** How many instances of `category` a text names in a list; -1 when the category has no known form. */
-function instanceCount(category: string | undefined, text: string): number {
+export function instanceCount(category: string | undefined, text: string): number {
   const re = category ? CATEGORY_INSTANCE[category] : undefined;
   return re ? (text.match(re)?.length ?? 0) : -1;
 }
 
 /** Whether a sentence can answer a question about `years`: it prints one of them, or no year at all. */
-function yearFits(years: string[], s: ScoredSentence): boolean {
+export function yearFits(years: string[], s: ScoredSentence): boolean {
   if (years.length === 0) return true;
   const printed = [...s.sentence.text.matchAll(/((?:19|20)\d{2})年/g)].map((m) => m[1]);
   if (printed.length > 0) return printed.some((y) => y && years.includes(y));
@@ -365,11 +317,15 @@ function pointNumber(text: string): number {
  * 要再提高"). When the question asks about a topic beyond the article's title ("在安全生产方面"), only
  * points on that topic; none when no point covers it (the caller then looks for a sentence).
  */
-function pointClaims(relevant: ScoredSentence[], scored: ScoredSentence[], weights: Map<string, number>): Claim[] {
+export function pointClaims(
+  relevant: ScoredSentence[],
+  scored: ScoredSentence[],
+  weights: Map<string, number>,
+): Claim[] {
   const top = relevant[0];
   if (!top) return [];
   const article = top.cand.article;
-  const local = withoutTitleUnits(weights, article.title);
+  const local = withoutTitleUnits(weights, top.meta);
   const topical = local !== weights;
   // Every sentence of that article: a numbered heading ("四要社会氛围再营造。") need not repeat the question's words.
   // A numbered point right after one on the topic belongs to the same list ("就做好…，会议强调，一要…。二要…").
@@ -479,7 +435,7 @@ export function roleClaims(a: QuestionAnalysis, cands: CandidateArticle[], relev
     if (f.kind !== "role" || !f.role) return false;
     if (wantPeople && !f.name) return false;
     if (wantUnits && f.name) return false;
-    if (a.intent === "who_did") {
+    if (a.kind === "who_did") {
       const verb = a.verb;
       return (
         !!verb && (f.role.includes(verb) || (f.role === "一同" && article.text.slice(f.start, f.end).includes(verb)))

@@ -1,4 +1,5 @@
 import { segmenter } from "../core/zh/jieba.js";
+import { formsOf } from "../core/zh/meetings.js";
 
 /** The jieba words of `text` (precise mode). */
 export function cutWords(text: string): string[] {
@@ -60,6 +61,28 @@ const STOP = new Set([
   "方面",
   "哪些",
   "哪几",
+  "这次",
+  "此次",
+  "本次",
+  "那次",
+  "那篇",
+  "这篇",
+  "报道",
+  "稿子",
+  "文章",
+  "职务",
+  "职位",
+  "分别",
+  "时候",
+  "搞",
+  "到",
+  "去",
+  "来",
+  "时",
+  "第",
+  "人数",
+  "数量",
+  "总数",
 ]);
 
 /**
@@ -69,12 +92,45 @@ const STOP = new Set([
  * dropped. A unit matches a text when the text contains it.
  */
 export function questionUnits(content: string): string[] {
+  return questionTerms(content).units;
+}
+
+/**
+ * The matching units of a question (see `questionUnits`) and the soft ones among them: bigrams of a
+ * run of single characters that cross a word boundary of jieba's HMM cut of the run ("周明河巡河时" →
+ * 周明河/巡河/时: 河巡 and 河时 are soft). A soft unit weighs a third (`unitWeights`).
+ */
+export function questionTerms(content: string, places: readonly string[] = []): { units: string[]; soft: Set<string> } {
   const units = new Set<string>();
-  for (const part of content.split(/[\s，,。？?！!、“”"《》()（）:：;；]+/).filter(Boolean)) {
+  const soft = new Set<string>();
+  // A place the question names ("青禾县") is one unit: never cut into bigrams with what follows (县第).
+  let rest = content;
+  for (const p of [...places].sort((a, b) => b.length - a.length)) {
+    if (p.length >= 2 && rest.includes(p)) {
+      units.add(p);
+      rest = rest.split(p).join(" ");
+    }
+  }
+  for (const part of rest.split(/[\s，,。？?！!、“”"《》()（）:：;；]+/).filter(Boolean)) {
     const words = segmenter().cut(part, false);
     let run = "";
     const flush = () => {
-      if (run.length >= 2) for (let i = 0; i + 2 <= run.length; i++) units.add(run.slice(i, i + 2));
+      if (run.length >= 2) {
+        // Word boundaries of the HMM cut (names the dictionary lacks: 周明河, 魏建民).
+        const cuts = new Set<number>();
+        let at = 0;
+        for (const w of segmenter().cut(run, true)) {
+          at += w.length;
+          cuts.add(at);
+        }
+        for (let i = 0; i + 2 <= run.length; i++) {
+          const g = run.slice(i, i + 2);
+          if (STOP.has(g)) continue;
+          if (cuts.has(i + 1) && !units.has(g)) soft.add(g);
+          else soft.delete(g);
+          units.add(g);
+        }
+      }
       run = "";
     };
     for (const w of words) {
@@ -87,12 +143,15 @@ export function questionUnits(content: string): string[] {
         continue;
       }
       flush();
-      if (w.length >= 2) units.add(w);
+      // "实到人数": a word ending in a frame word (人数, 情况) matches by its head (实到).
+      const frame = w.length >= 4 ? [...STOP].find((x) => x.length >= 2 && w.endsWith(x)) : undefined;
+      if (frame) units.add(w.slice(0, -frame.length));
+      else if (w.length >= 2) units.add(w);
       else if (/\d/.test(w)) units.add(w);
     }
     flush();
   }
-  return [...units];
+  return { units: [...units], soft };
 }
 
 /**
@@ -101,14 +160,18 @@ export function questionUnits(content: string): string[] {
  * everywhere (会议). Units found nowhere get the highest weight, so that a
  * question about something the news never mentions scores low.
  */
-export function unitWeights(units: string[], texts: string[]): Map<string, number> {
+export function unitWeights(
+  units: string[],
+  texts: string[],
+  soft: ReadonlySet<string> = new Set(),
+): Map<string, number> {
   const n = texts.length;
   const weights = new Map<string, number>();
   for (const u of units) {
     let df = 0;
     for (const t of texts) if (t.includes(u)) df++;
     const idf = Math.log((n + 1) / (df + 0.5));
-    weights.set(u, Math.max(0.2, idf) * Math.min(3, u.length));
+    weights.set(u, Math.max(0.2, idf) * Math.min(3, u.length) * (soft.has(u) ? 1 / 3 : 1));
   }
   return weights;
 }
@@ -126,12 +189,13 @@ export function coverage(weights: Map<string, number>, ...texts: string[]): numb
   let squashed: string[] | undefined;
   for (const [u, w] of weights) {
     total += w;
-    if (texts.some((t) => t.includes(u))) {
+    const forms = formsOf(u);
+    if (texts.some((t) => forms.some((f) => t.includes(f)))) {
       hit += w;
       continue;
     }
     squashed ??= texts.map((t) => t.replace(PUNCT, ""));
-    if (squashed.some((t) => t.includes(u))) {
+    if (squashed.some((t) => forms.some((f) => t.includes(f)))) {
       hit += w;
       continue;
     }

@@ -5,6 +5,7 @@ import { PromptTemplate } from "@langchain/core/prompts";
 import type { Config } from "../config/env.js";
 import type { Article } from "../core/types.js";
 import { extractFacts } from "../facts/extract.js";
+import { factName } from "../facts/types.js";
 import { createChatModel } from "../llm/chat-model.js";
 import { deadline, limitsOf, untilAborted } from "../llm/limits.js";
 import { extractiveSummarizer, type Summarizer, summarizeArticle, unsupportedTerms } from "./summarize.js";
@@ -52,7 +53,7 @@ export function createLlmSummarizer(model: BaseChatModel, opts: LlmSummarizerOpt
       const out = (await untilAborted(chain.invoke(input, { signal }), signal)).replace(/\s+/g, " ").trim();
       if (!out) throw new Error("empty answer");
       if (out.length > maxLength) throw new Error(`answer too long (${out.length} chars)`);
-      const people = extractFacts(article).flatMap((f) => (f.name ? [f.name] : []));
+      const people = extractFacts(article).flatMap((f) => factName(f) ?? []);
       const missing = unsupportedTerms(out, `${article.title}\n${article.subtitle ?? ""}\n${article.text}`, people);
       if (missing.length) throw new Error(`names or numbers not in the article: ${missing.join(", ")}`);
       return out;

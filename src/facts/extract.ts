@@ -1,7 +1,12 @@
 import type { Article } from "../core/types.js";
-import { NAME_LIST_OPENERS, nameAt, POST_SUFFIXES } from "./names.js";
+import { DATE_SOURCE } from "../core/zh/dates.js";
+import { findNumbers, MEASURE_WORDS } from "../core/zh/numbers.js";
+import { PLACE_END, VISIT_LEADS } from "../core/zh/places.js";
+import { GROUP_LABELS, POST_SUFFIXES } from "../core/zh/posts.js";
+import { ACTION_VERBS, ROLES, STATEMENT_VERBS } from "../core/zh/roles.js";
+import { listItemAt, NAME_LIST_OPENERS, nameAt } from "./names.js";
 import { type Span, splitSentences } from "./text.js";
-import type { Fact } from "./types.js";
+import type { DateFact, Fact, PersonFact, PlaceFact, QuantityFact, RoleFact } from "./types.js";
 
 /** A person mention in a sentence. */
 interface Mention {
@@ -63,7 +68,7 @@ function postBefore(s: string, i: number, floor: number): { post: string; start:
   // A post is a name of an office, never a phrase ("创建过程中注重与村").
   if (/[与的在了对把将要是或派]|过程|注重/.test(post)) return undefined;
   // A bare label is not a post: "领导国防" is a verb and its object.
-  if (/^(?:领导|代表|委员|干部|党员|村民|村|社区|负责人|志愿者)$/.test(post)) return undefined;
+  if (GROUP_LABELS.test(post) && post !== "代表" && post !== "委员") return undefined;
   return { post, start: j };
 }
 
@@ -77,14 +82,20 @@ export function findMentions(s: string, known: ReadonlySet<string> = new Set()):
   let i = 0;
   let floor = 0;
   while (i < s.length) {
-    const candidate = nameAt(s, i, known);
+    const prev = out[out.length - 1];
+    const afterSeparator = !!prev && prev.end === i - 1 && "、和及".includes(s[i - 1] ?? "");
+    let candidate = nameAt(s, i, known);
+    // Where a list prints names (after a post, after 、 following a name), the item up to the next
+    // separator or role verb is the name, even with characters rules reject (李书旺) or an unlisted surname.
+    if (!candidate && (afterSeparator || endsWithPost(s.slice(Math.max(floor, i - 8), i)))) {
+      candidate = listItemAt(s, i);
+    }
     if (!candidate) {
       i++;
       continue;
     }
-    const prev = out[out.length - 1];
     const pb = postBefore(s, i, floor);
-    const afterList = prev && prev.end === i - 1 && "、和及".includes(s[i - 1] ?? "") ? prev : undefined;
+    const afterList = afterSeparator ? prev : undefined;
     const afterOpener =
       (NAME_LIST_OPENERS.some((o) => s.slice(floor, i).endsWith(o)) ||
         (prev?.post === null && prev.end === i - 1 && s[i - 1] === "、")) &&
@@ -120,20 +131,11 @@ function trailingList(s: string, people: Mention[]): Mention[] {
   return people.slice(Math.max(0, k));
 }
 
-/** Role verbs, most specific first; `role` is what is stored. */
+/** Role verbs, most specific first (from the shared role vocabulary); `role` is what is stored. */
 const ROLE_PATTERNS: { re: RegExp; role: string; adjacent?: boolean }[] = [
-  { re: /主持召开|主持(?:会议|活动)?/g, role: "主持" },
-  { re: /出席(?:会议|活动|仪式|大会)?(?:并讲话|并致辞|并发言)?/g, role: "出席" },
-  { re: /列席(?:会议)?/g, role: "列席" },
-  { re: /(?:参加|参与)(?:会议|活动|投票|选举)?|参会|与会/g, role: "参加" },
-  { re: /一同(?:调研督导|督导检查|调研|督导|检查|视察|考察|参加|出席|慰问|走访|看望|观摩|参观)/g, role: "一同" },
-  { re: /陪同(?:调研|督导|检查|视察|慰问|走访|观摩)?/g, role: "陪同" },
-  { re: /带队|率队|带领|率领/g, role: "带队" },
-  { re: /(?:作了|作)?(?:讲话|致辞)/g, role: "讲话" },
-  { re: /(?:作了|进行|作)?发言/g, role: "发言" },
-  { re: /当选|补选/g, role: "当选" },
-  { re: /强调|指出|表示|要求/g, role: "讲话", adjacent: true },
-  { re: /调研督导|督导检查|调研|督导|视察|检查|慰问|走访|看望|观摩/g, role: "" },
+  ...ROLES.map((r) => ({ re: new RegExp(r.printed.join("|"), "g"), role: r.role as string })),
+  { re: new RegExp(STATEMENT_VERBS.join("|"), "g"), role: "讲话", adjacent: true },
+  { re: new RegExp(ACTION_VERBS.join("|"), "g"), role: "" },
 ];
 
 interface VerbHit {
@@ -159,16 +161,14 @@ function findVerbs(s: string): VerbHit[] {
   return hits.sort((a, b) => a.start - b.start);
 }
 
-const DATE_RE =
-  /(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:至(?:\d{1,2}月)?\d{1,2}日)?(?:上午|下午|晚上|晚)?|\d{4}年\d{1,2}月(?:份)?|\d{4}年(?:年底|年初|上半年|下半年)?|近日|日前/g;
+const DATE_RE = new RegExp(DATE_SOURCE, "g");
 const PLACE_RES = [
-  /在([^，,。；;“”]{2,30}?)(?:召开|举行|开展|进行|举办|揭牌|启动)/g,
-  /(?:先后到|先后来到|来到|深入到|前往|到)([^，。；,;]{2,80}?)(?:等地|等处|等学校|等单位|等)?(?:实地|进行|开展|调研|督导|检查|察看|视察|慰问|走访|观摩|，|,|。)/g,
+  /在([^，,。；;“”]{2,30}?)(?:召开|举行|开展|进行|举办|揭牌|启动|报到)/g,
+  new RegExp(
+    `(?:${VISIT_LEADS})([^，。；,;]{2,80}?)(?:等地|等处|等学校|等单位|等)?(?:实地|进行|开展|调研|督导|检查|察看|视察|慰问|走访|观摩|，|,|。)`,
+    "g",
+  ),
 ];
-
-/** What a place name ends with (路, 社区, 小学, 加油站…). */
-const PLACE_END =
-  /(?:路|街|道|区|市|县|镇|乡|村|社区|小区|学校|小学|中学|大学|师专|医院|公司|厂|站|园|馆|场|中心|基地|广场|大厦|宾馆|酒店|礼堂|会议室|厅|院|局|委|部|所|队|店|楼|点|工地|现场|河道|河|湖|山|港|处|段|线|片区|项目)[)）]?$/;
 
 function cleanSegment(text: string): { text: string; offset: number } {
   let t = text;
@@ -182,27 +182,75 @@ function cleanSegment(text: string): { text: string; offset: number } {
   return { text: t.replace(/[\s，,；;：:]+$/, ""), offset };
 }
 
-/** Facts of one sentence (offsets relative to the article). */
-function sentenceFacts(article: Article, sent: Span, known: Set<string>): Fact[] {
-  const s = sent.text;
-  const base = sent.start;
-  const q = { quoteStart: sent.start, quoteEnd: sent.end };
-  const facts: Fact[] = [];
-  const mentions = findMentions(s, known);
+/** What a fact pass reads: one sentence of an article and the person mentions found in it. */
+export interface SentenceInput {
+  article: Article;
+  sentence: Span;
+  /** Person mentions of the sentence (offsets relative to the sentence). */
+  mentions: Mention[];
+}
+
+/** One named pass of fact extraction: a pure function from a sentence to its facts of one kind. */
+export interface FactPass {
+  name: string;
+  run(input: SentenceInput): Fact[];
+}
+
+function quoteOfSentence(sent: Span): { quoteStart: number; quoteEnd: number } {
+  return { quoteStart: sent.start, quoteEnd: sent.end };
+}
+
+/** "王跃峰任指挥长", "由张三担任组长": a post printed after the name. */
+const POST_AFTER = new RegExp(
+  `^(?:同志)?(?:任|担任|兼任)([^，,。；;、]{0,12}?(?:${POST_SUFFIXES.join("|")}))(?=[，,。；;、]|$)`,
+);
+
+/**
+ * People: every mention with the post printed before the name ("区委副书记、区长何飞"), and a second
+ * fact for a post printed after it ("县长王跃峰任指挥长" → 指挥长).
+ */
+export function personPass({ article, sentence, mentions }: SentenceInput): PersonFact[] {
+  const after: PersonFact[] = [];
   for (const m of mentions) {
-    known.add(m.name);
-    facts.push({
+    const p = sentence.text.slice(m.end).match(POST_AFTER);
+    if (!p?.[1]) continue;
+    after.push({
       articleId: article.id,
       kind: "person",
       name: m.name,
-      post: m.post,
-      role: null,
-      value: s.slice(m.start, m.end),
-      start: base + m.start,
-      end: base + m.end,
-      ...q,
+      post: p[1],
+      value: sentence.text.slice(m.nameStart, m.end + p[0].length),
+      start: sentence.start + m.nameStart,
+      end: sentence.start + m.end + p[0].length,
+      ...quoteOfSentence(sentence),
     });
   }
+  return [
+    ...mentions.map(
+      (m): PersonFact => ({
+        articleId: article.id,
+        kind: "person",
+        name: m.name,
+        post: m.post,
+        value: sentence.text.slice(m.start, m.end),
+        start: sentence.start + m.start,
+        end: sentence.start + m.end,
+        ...quoteOfSentence(sentence),
+      }),
+    ),
+    ...after,
+  ];
+}
+
+/**
+ * Roles: who attended, presided, came along, led, spoke, was elected, or did an action verb, with
+ * lists split into one fact per person, "在X的陪同下" and "出席会议并讲话" read as two roles.
+ */
+export function rolePass({ article, sentence: sent, mentions }: SentenceInput): RoleFact[] {
+  const s = sent.text;
+  const base = sent.start;
+  const q = quoteOfSentence(sent);
+  const facts: RoleFact[] = [];
 
   // "在X的陪同下": X accompanies; the parenthetical is masked for the other verbs.
   let masked = s;
@@ -322,45 +370,104 @@ function sentenceFacts(article: Article, sent: Span, known: Set<string>): Fact[]
     segStart = v.end;
   }
 
+  return facts;
+}
+
+/** Dates as printed ("7月21日上午", "12月23日至25日"). */
+export function datePass({ article, sentence: sent }: SentenceInput): DateFact[] {
+  const s = sent.text;
+  const base = sent.start;
+  const q = quoteOfSentence(sent);
+  const facts: DateFact[] = [];
   DATE_RE.lastIndex = 0;
   for (let m = DATE_RE.exec(s); m; m = DATE_RE.exec(s)) {
     facts.push({
       articleId: article.id,
       kind: "date",
-      name: null,
-      post: null,
-      role: null,
       value: m[0],
       start: base + m.index,
       end: base + m.index + m[0].length,
       ...q,
     });
   }
+  return facts;
+}
+
+/** Places: where something was held ("在…召开") and the places visited ("先后到A、B、C等地"), each item. */
+export function placePass({ article, sentence: sent }: SentenceInput): PlaceFact[] {
+  const s = sent.text;
+  const q = quoteOfSentence(sent);
+  const facts: PlaceFact[] = [];
+  const seen = new Set<number>();
   for (const re of PLACE_RES) {
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
-      const place = m[1] ?? "";
-      if (/^(?:会议|工作|活动|全区|全市|现场|一线)$/.test(place)) continue;
-      if (!PLACE_END.test(place)) continue;
-      const at = m.index + m[0].indexOf(place);
-      facts.push({
-        articleId: article.id,
-        kind: "place",
-        name: null,
-        post: null,
-        role: null,
-        value: place,
-        start: base + at,
-        end: base + at + place.length,
-        ...q,
-      });
+      const list = m[1] ?? "";
+      const listAt = m.index + m[0].indexOf(list);
+      // "县公安局、竹园南路、东风路及周边背街小巷": every item of the list, each a place.
+      let offset = 0;
+      for (const raw of list.split(/([、和及与])/)) {
+        const at = listAt + offset;
+        offset += raw.length;
+        if (/^[、和及与]$/.test(raw)) continue;
+        const place = raw.replace(/^(?:了|过|到|在)/, "");
+        const start = at + (raw.length - place.length);
+        if (place.length < 2 || /^(?:会议|工作|活动|全区|全市|全县|现场|一线)$/.test(place)) continue;
+        if (!PLACE_END.test(place) || seen.has(start)) continue;
+        seen.add(start);
+        facts.push({
+          articleId: article.id,
+          kind: "place",
+          value: place,
+          start: sent.start + start,
+          end: sent.start + start + place.length,
+          ...q,
+        });
+      }
     }
   }
   return facts;
 }
 
+/** A number followed by its unit ("16个", "53.59亿元", "四项", "８吨"): the unit part. */
+const UNIT_AFTER = new RegExp(`^(?:[万亿]?元|%|[${MEASURE_WORDS}](?:[\u4e00-\u9fff]{0,1}(?=[，,。；;、]))?)`);
+
+/** Quantities: every number with a unit (dates, years and ordinals 第3次 are not quantities). */
+export function quantityPass({ article, sentence: sent }: SentenceInput): QuantityFact[] {
+  const s = sent.text;
+  const q = quoteOfSentence(sent);
+  const dates = [...s.matchAll(DATE_RE)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
+  const facts: QuantityFact[] = [];
+  for (const n of findNumbers(s)) {
+    if (dates.some(([a, b]) => n.start < b && n.end > a)) continue;
+    if (s[n.start - 1] === "第" || (/^[年月日届次号]/.test(s.slice(n.end)) && s[n.start - 1] === "第")) continue;
+    const unit = s.slice(n.end).match(UNIT_AFTER)?.[0] ?? "";
+    if (!unit || /^[年月日时]/.test(unit)) continue;
+    facts.push({
+      articleId: article.id,
+      kind: "quantity",
+      amount: n.value,
+      unit: unit.replace(/^([个名位家项次人天条所种场批辆台套座吨亩米元户件份岁组处]).*$/, "$1"),
+      value: s.slice(n.start, n.end + unit.length),
+      start: sent.start + n.start,
+      end: sent.start + n.end + unit.length,
+      ...q,
+    });
+  }
+  return facts;
+}
+
+/** The fact passes, run in this order on every sentence. */
+export const FACT_PASSES: readonly FactPass[] = [
+  { name: "person", run: personPass },
+  { name: "role", run: rolePass },
+  { name: "date", run: datePass },
+  { name: "place", run: placePass },
+  { name: "quantity", run: quantityPass },
+];
+
 function pushRole(
-  facts: Fact[],
+  facts: RoleFact[],
   article: Article,
   role: string,
   value: string,
@@ -403,7 +510,8 @@ function pushRole(
  * Extracts the facts of one article: people with their posts as printed,
  * their roles at the event (出席, 主持, 列席, 陪同, 一同…, 讲话, 发言,
  * 带队, 当选 and action verbs such as 调研/督导), dates and places, each with
- * the span of the sentence that states it. Lists split on 、/和/及 and
+ * the span of the sentence that states it, and quantities with their
+ * values. The named passes of `FACT_PASSES` run in order on each sentence. Lists split on 、/和/及 and
  * closed by 等 yield one role fact per person; the printed list is kept in
  * `value`. Names found with a post are then recognized bare in later
  * sentences ("葛海水强调"). Pure: no I/O.
@@ -414,6 +522,10 @@ export function extractFacts(article: Article): Fact[] {
   // First pass: names with a post or in a labelled list, so that bare mentions are known in the second.
   for (const sent of sentences) for (const m of findMentions(sent.text)) known.add(m.name);
   const facts: Fact[] = [];
-  for (const sent of sentences) facts.push(...sentenceFacts(article, sent, known));
+  for (const sentence of sentences) {
+    const mentions = findMentions(sentence.text, known);
+    for (const m of mentions) known.add(m.name);
+    for (const pass of FACT_PASSES) facts.push(...pass.run({ article, sentence, mentions }));
+  }
   return facts;
 }

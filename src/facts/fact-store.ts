@@ -1,8 +1,9 @@
+import { findNumbers } from "../core/zh/numbers.js";
 import type { Db } from "../store/db.js";
-import type { Fact, FactKind } from "./types.js";
+import type { Fact, FactKind, PersonFact, RoleFact } from "./types.js";
 
 /** Bumped when extraction rules change: articles extracted by an older version are redone. */
-export const EXTRACTOR_VERSION = 3;
+export const EXTRACTOR_VERSION = 4;
 
 interface FactRow {
   article_id: string;
@@ -17,19 +18,39 @@ interface FactRow {
   quote_end: number;
 }
 
+/** A stored row back to its typed fact; a quantity's value and unit are read from what is printed. */
 function toFact(r: FactRow): Fact {
-  return {
+  const base = {
     articleId: r.article_id,
-    kind: r.kind,
-    name: r.name,
-    post: r.post,
-    role: r.role,
     value: r.value,
     start: r.start,
     end: r.end,
     quoteStart: r.quote_start,
     quoteEnd: r.quote_end,
   };
+  switch (r.kind) {
+    case "person":
+      return { ...base, kind: "person", name: r.name ?? "", post: r.post };
+    case "role":
+      return { ...base, kind: "role", role: r.role ?? "", name: r.name, post: r.post };
+    case "quantity": {
+      const n = findNumbers(r.value)[0];
+      return { ...base, kind: "quantity", amount: n?.value ?? Number.NaN, unit: r.role ?? "" };
+    }
+    case "date":
+    case "place":
+      return { ...base, kind: r.kind };
+    default:
+      throw new Error(`unknown fact kind "${String(r.kind)}" in the facts table: re-run ingest to re-extract facts`);
+  }
+}
+
+/** The name, post and role columns of a fact (a quantity keeps its unit in `role`). */
+function columns(f: Fact): { name: string | null; post: string | null; role: string | null } {
+  if (f.kind === "person") return { name: f.name, post: f.post, role: null };
+  if (f.kind === "role") return { name: f.name, post: f.post, role: f.role };
+  if (f.kind === "quantity") return { name: null, post: null, role: f.unit };
+  return { name: null, post: null, role: null };
 }
 
 /**
@@ -87,7 +108,8 @@ export class FactStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       for (const f of facts) {
-        ins.run(articleId, f.kind, f.name, f.post, f.role, f.value, f.start, f.end, f.quoteStart, f.quoteEnd);
+        const c = columns(f);
+        ins.run(articleId, f.kind, c.name, c.post, c.role, f.value, f.start, f.end, f.quoteStart, f.quoteEnd);
       }
       this.db
         .prepare(
@@ -115,19 +137,19 @@ export class FactStore {
   }
 
   /** Person facts whose post contains `post` (e.g. "人大常委会主任"), optionally limited to some articles. */
-  byPost(post: string, articleIds?: string[]): Fact[] {
+  byPost(post: string, articleIds?: string[]): PersonFact[] {
     const rows = this.db
       .prepare("SELECT * FROM facts WHERE kind = 'person' AND post LIKE ? ORDER BY article_id, start")
       .all(`%${post}%`) as FactRow[];
     const keep = articleIds ? new Set(articleIds) : undefined;
-    return rows.filter((r) => !keep || keep.has(r.article_id)).map(toFact);
+    return rows.filter((r) => !keep || keep.has(r.article_id)).map((r) => toFact(r) as PersonFact);
   }
 
   /** Person and role facts about the person `name`. */
-  byName(name: string): Fact[] {
+  byName(name: string): (PersonFact | RoleFact)[] {
     return (
       this.db.prepare("SELECT * FROM facts WHERE name = ? ORDER BY article_id, start").all(name) as FactRow[]
-    ).map(toFact);
+    ).map((r) => toFact(r) as PersonFact | RoleFact);
   }
 
   /** Number of stored facts. */

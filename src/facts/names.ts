@@ -1,3 +1,5 @@
+import { tagWords } from "../core/zh/jieba.js";
+import { ROLES } from "../core/zh/roles.js";
 import { surnameAt } from "../core/zh/surnames.js";
 
 /**
@@ -107,6 +109,27 @@ export const NAME_FOLLOWERS = [
   "获",
   "荣获",
   "被",
+  "关于",
+  "任",
+  "兼",
+  "安排",
+  "传达",
+  "宣读",
+  "通报",
+  "汇报",
+  "部署",
+  "带",
+  "同",
+  "一起",
+  "首先",
+  "随后",
+  "最后",
+  "作为",
+  "结合",
+  "围绕",
+  "从",
+  "率先",
+  "现场",
 ];
 
 function followerAt(text: string, i: number): boolean {
@@ -141,82 +164,28 @@ export function nameAt(text: string, i: number, known?: ReadonlySet<string>): st
   return undefined;
 }
 
-/**
- * Words that end a post or a group label printed before a name
- * ("区委副书记、区长", "区领导", "后关村"). Longest first.
- */
-export const POST_SUFFIXES = [
-  "常务副区长",
-  "常务副市长",
-  "常务副县长",
-  "党组副书记",
-  "党组书记",
-  "党工委书记",
-  "常务委员",
-  "副书记",
-  "副区长",
-  "副市长",
-  "副县长",
-  "副主任",
-  "副主席",
-  "副局长",
-  "副部长",
-  "副镇长",
-  "副乡长",
-  "副院长",
-  "副组长",
-  "副秘书长",
-  "秘书长",
-  "董事长",
-  "总经理",
-  "副总经理",
-  "检察长",
-  "理事长",
-  "调研员",
-  "巡视员",
-  "候选人",
-  "通讯员",
-  "书记",
-  "区长",
-  "市长",
-  "县长",
-  "省长",
-  "州长",
-  "主任",
-  "主席",
-  "局长",
-  "部长",
-  "镇长",
-  "乡长",
-  "院长",
-  "组长",
-  "科长",
-  "处长",
-  "厅长",
-  "所长",
-  "站长",
-  "队长",
-  "校长",
-  "会长",
-  "社长",
-  "政委",
-  "委员",
-  "常委",
-  "代表",
-  "经理",
-  "领导",
-  "记者",
-  "干部",
-  "党员",
-  "村民",
-  "负责人",
-  "志愿者",
-  "医生",
-  "教师",
-  "民警",
-  "村",
-  "社区",
-];
-
 /** Verbs before which a bare list of names is a list of people ("补选王二庆、宋振伟为"). */
 export const NAME_LIST_OPENERS = ["补选", "选举", "当选", "任命", "推选", "表彰"];
+
+/** Where a list item ends: a separator, 等/同志, the end, or a role verb ("出席", "参加"…). */
+const ITEM_END = new RegExp(
+  `^([\\u4e00-\\u9fff]{2,4}?)(?=[、，,。；;：:和及\\s）)]|等|同志|$|${ROLES.flatMap((r) => r.printed).join("|")}|分别|一同|陪同|先后|在|到|深入|强调|指出|表示|要求|(?:任|担任|兼任)(?=[\\u4e00-\\u9fff]{0,10}?(?:指挥长|组长|主任|书记|政委|长)[，,。；;]))`,
+);
+
+/**
+ * The list item starting at `text[i]` when it reads as a person's name: 2–4 characters up to the
+ * next separator or role verb that start with a surname, or that jieba's dictionary does not know
+ * (tagged nr or x: 憨振强), never a dictionary word (表示, 同志). For places where papers print
+ * names (after a post, after 、 following a name); see `findMentions`.
+ */
+export function listItemAt(text: string, i: number): string | undefined {
+  const item = text.slice(i, i + 8).match(ITEM_END)?.[1];
+  if (!item) return undefined;
+  if (surnameAt(item, 0) > 0 && item.length <= 4) {
+    const given = item.slice(surnameAt(item, 0));
+    if (given.length >= 1 && given.length <= 2) return item;
+  }
+  const tags = tagWords(item);
+  if (item.length <= 3 && tags.length === 1 && (tags[0]?.tag === "nr" || tags[0]?.tag === "x")) return item;
+  return undefined;
+}

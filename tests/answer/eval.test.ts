@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { judge, median, parseEvalCases, totals } from "../../src/answer/eval.js";
+import { judge, kindTable, median, parseEvalCases, splitOf, totals, totalsBy } from "../../src/answer/eval.js";
 import type { Answer } from "../../src/core/types.js";
 
 const found = (answer: string, title: string): Answer => ({
@@ -53,5 +53,44 @@ describe("eval", () => {
     });
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([])).toBe(0);
+  });
+  it("splits cases by the last digit of their id: 0, 3, 7 are held out", () => {
+    expect(["d010", "d013", "d017", "x7"].map((id) => splitOf({ id }))).toEqual([
+      "holdout",
+      "holdout",
+      "holdout",
+      "holdout",
+    ]);
+    expect(["d011", "d012", "d019", "qa-a", undefined].map((id) => splitOf({ id }))).toEqual([
+      "tune",
+      "tune",
+      "tune",
+      "tune",
+      "tune",
+    ]);
+  });
+  it("sums up per kind, with the tune and holdout parts", () => {
+    const cases = [
+      { id: "d1", q: "a", must: ["8"], kind: "number" },
+      { id: "d3", q: "b", must: ["8"], kind: "number" },
+      { id: "d4", q: "c", none: true },
+    ];
+    const results = [
+      judge(cases[0] as never, found("8[1]", "t"), 1),
+      judge(cases[1] as never, declined, 1),
+      judge(cases[2] as never, declined, 1),
+    ];
+    expect(results.map((r) => [r.kind, r.split])).toEqual([
+      ["number", "tune"],
+      ["number", "holdout"],
+      ["none", "tune"],
+    ]);
+    expect(totalsBy(results, (r) => r.kind)).toEqual([
+      { group: "number", passed: 1, cases: 2 },
+      { group: "none", passed: 1, cases: 1 },
+    ]);
+    const table = kindTable(results).split("\n");
+    expect(table[0]).toMatch(/^number\s+tune\s+1\/1\s+holdout\s+0\/1\s+all\s+1\/2$/);
+    expect(table[2]).toMatch(/^ALL\s+tune\s+2\/2\s+holdout\s+0\/1\s+all\s+2\/3$/);
   });
 });

@@ -5,6 +5,7 @@ import { findNumbers } from "../../src/core/zh/numbers.js";
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from "../../src/core/zh/surnames.js";
 import { extractFacts } from "../../src/facts/extract.js";
 import { splitClauses, splitSentences } from "../../src/facts/text.js";
+import { factName } from "../../src/facts/types.js";
 import { sampleArticles } from "./fixtures/sample-articles.js";
 
 /**
@@ -108,9 +109,7 @@ interface Sample {
 }
 
 const samples: Sample[] = sampleArticles().flatMap((article) => {
-  const known = extractFacts(article)
-    .map((f) => f.name)
-    .filter((n): n is string => !!n);
+  const known = extractFacts(article).flatMap((f) => factName(f) ?? []);
   return splitSentences(article.text)
     .map((s) => s.text)
     .filter((s) => s.length >= 8)

@@ -5,7 +5,10 @@ import { splitClauses, splitSentences } from "../../src/facts/text.js";
 import type { Fact } from "../../src/facts/types.js";
 import { sampleArticles } from "../answer/fixtures/sample-articles.js";
 
-function factsOf(id: string): Fact[] {
+/** A fact with every kind's fields optional, so tests can filter the union without narrowing first. */
+type AnyFact = Fact & { name?: string | null; post?: string | null; role?: string };
+
+function factsOf(id: string): AnyFact[] {
   const a = sampleArticles().find((x) => x.id === id);
   if (!a) throw new Error(`no sample article ${id}`);
   return extractFacts(a);
@@ -146,7 +149,7 @@ describe("roles at every meeting of the samples", () => {
     const a = sampleArticles().find((x) => x.id === "a0000402");
     if (!a) throw new Error("sample a0000402 missing");
     // The sample cut ends before the 一同 sentence; check it on the full paragraph.
-    const facts = extractFacts({ ...a, text: `${a.text}区领导吴长青、闫利明一同督导检查。` });
+    const facts = extractFacts({ ...a, text: `${a.text}区领导吴长青、闫利明一同督导检查。` }) as AnyFact[];
     expect(facts.filter((f) => f.role === "带队").map((f) => f.name)).toEqual(["郑小林"]);
     expect(facts.filter((f) => f.role === "一同").map((f) => f.name)).toEqual(["吴长青", "闫利明"]);
   });
@@ -209,7 +212,7 @@ describe("dates, places and spans", () => {
   });
   it("every fact points at its text: the value inside the quoted sentence", () => {
     for (const a of sampleArticles()) {
-      for (const f of extractFacts(a)) {
+      for (const f of extractFacts(a) as AnyFact[]) {
         expect(f.quoteStart).toBeLessThanOrEqual(f.start);
         expect(f.end).toBeLessThanOrEqual(f.quoteEnd);
         const quote = a.text.slice(f.quoteStart, f.quoteEnd);

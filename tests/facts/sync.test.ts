@@ -39,7 +39,7 @@ describe("syncFacts", () => {
 
     expect(syncFacts(store)).toEqual({ added: meng.length + wei.length, removed: 0 });
     const facts = new FactStore(store.db);
-    expect(facts.byName("卢和平").some((f) => f.role === "主持")).toBe(true);
+    expect(facts.byName("卢和平").some((f) => f.kind === "role" && f.role === "主持")).toBe(true);
     expect(facts.byPost("人大常委会主任").map((f) => f.name)).toContain("朱孝哲");
     // Nothing changed: nothing to do.
     expect(syncFacts(store)).toEqual({ added: 0, removed: 0 });

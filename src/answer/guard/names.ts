@@ -1,7 +1,8 @@
 import { segmenter } from "../../core/zh/jieba.js";
+import { POST_SUFFIXES } from "../../core/zh/posts.js";
 import { surnameAt } from "../../core/zh/surnames.js";
 import { findMentions } from "../../facts/extract.js";
-import { NAME_FOLLOWERS, nameAt, POST_SUFFIXES } from "../../facts/names.js";
+import { NAME_FOLLOWERS, nameAt } from "../../facts/names.js";
 
 /** jieba's tags of person names (nr; nrt and nrfg are its variants). */
 const PERSON_TAGS = new Set(["nr", "nrt", "nrfg"]);

@@ -2,7 +2,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command } from "commander";
-import { type EvalResult, judge, parseEvalCases, totals } from "../../answer/eval.js";
+import {
+  type EvalResult,
+  type EvalSplit,
+  judge,
+  kindTable,
+  parseEvalCases,
+  splitOf,
+  totals,
+} from "../../answer/eval.js";
 import { openAnswerer } from "./ask.js";
 
 /** The project root (two levels above src/cli/commands). */
@@ -26,9 +34,15 @@ export function evalCommand(): Command {
     .description("Run the answer eval: per question pass/fail, accuracy, citations, declines, median ms")
     .argument("[file]", "eval JSONL file", DEFAULT_EVAL_FILE)
     .option("--json", "print {results, totals} as JSON")
-    .action(async (file: string, opts: { json?: boolean }) => {
+    .option("--split <part>", "only the tune part (ids not ending in 0/3/7) or the holdout part (ending in 0/3/7)")
+    .option("--kinds", "after the totals, print passed/cases per kind, for the tune and holdout parts")
+    .option("--quiet", "print only the totals (and the kinds table), not each question")
+    .action(async (file: string, opts: { json?: boolean; split?: string; kinds?: boolean; quiet?: boolean }) => {
       if (!fs.existsSync(file)) throw new Error(`eval file not found: ${file}`);
-      const cases = parseEvalCases(fs.readFileSync(file, "utf8"));
+      if (opts.split !== undefined && opts.split !== "tune" && opts.split !== "holdout")
+        throw new Error(`--split must be "tune" or "holdout", not "${opts.split}"`);
+      const split = opts.split as EvalSplit | undefined;
+      const cases = parseEvalCases(fs.readFileSync(file, "utf8")).filter((c) => !split || splitOf(c) === split);
       if (cases.length === 0) throw new Error(`no question in ${file}`);
       const opened = openAnswerer();
       try {
@@ -40,7 +54,7 @@ export function evalCommand(): Command {
           const a = await opened.answerer.ask(c.q);
           const r = judge(c, a, performance.now() - t0, i);
           results.push(r);
-          if (!opts.json) {
+          if (!opts.json && !opts.quiet) {
             const cite = r.citationOk === false ? ` (first source: ${r.firstTitle ?? "none"})` : "";
             process.stdout.write(
               `${r.pass ? "PASS" : "FAIL"} ${r.id} ${c.q}  ${r.ms.toFixed(0)} ms${cite}\n     ${r.answer}\n`,
@@ -52,8 +66,9 @@ export function evalCommand(): Command {
           process.stdout.write(`${JSON.stringify({ results, totals: t }, null, 2)}\n`);
         } else {
           process.stdout.write(
-            `\n${t.passed}/${t.cases} passed · answer accuracy ${pct(t.answerAccuracy)} · citation accuracy ${pct(t.citationAccuracy)} · declines ${t.declines.ok}/${t.declines.of} · median ${t.medianMs.toFixed(1)} ms per answer (warm)\n`,
+            `${opts.quiet ? "" : "\n"}${t.passed}/${t.cases} passed · answer accuracy ${pct(t.answerAccuracy)} · citation accuracy ${pct(t.citationAccuracy)} · declines ${t.declines.ok}/${t.declines.of} · median ${t.medianMs.toFixed(1)} ms per answer (warm)\n`,
           );
+          if (opts.kinds) process.stdout.write(`${kindTable(results)}\n`);
         }
         if (t.passed < t.cases) process.exitCode = 1;
       } finally {

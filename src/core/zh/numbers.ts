@@ -147,9 +147,12 @@ export interface NumberMention {
  * Chinese digit is a number only before a measure word or unit (三名, 一次),
  * so words such as 一些, 统一, 一同 are not read as numbers.
  */
+/** Measure words and units a counted quantity is printed with (三名, 一次, 16个, 53.59亿元). */
+export const MEASURE_WORDS = "个名位家项次人天年条所种场批辆台套座吨亩公里米元块小时分钟周月届期倍户件份岁余多组处座";
+
 const ARABIC = String.raw`[0-9\uFF10-\uFF19\u0660-\u0669\u06F0-\u06F9]+(?:[,，][0-9]{3})*(?:[.\uFF0E][0-9\uFF10-\uFF19]+)?`;
 const NUMBER_RE = new RegExp(
-  `(${ARABIC})([${LARGE_CHARS}])?|([${ZH_NUMERAL_CHARS}]{2,}|[${ZH_NUMERAL_CHARS}](?=[个名位家项次人天年条所种场批辆台套座吨亩公里米元块小时分钟周月届期倍户件份岁余多]))`,
+  `(${ARABIC})([${LARGE_CHARS}])?|([${ZH_NUMERAL_CHARS}]{2,}|[${ZH_NUMERAL_CHARS}](?=[${MEASURE_WORDS}]))`,
   "g",
 );
 
@@ -171,6 +174,22 @@ export function findNumbers(text: string): NumberMention[] {
       m[3] !== undefined ? parseNumber(m[3]) : parseNumber(`${(m[1] ?? "").replace(/，/g, ",")}${m[2] ?? ""}`);
     if (value === null || Number.isNaN(value)) continue;
     out.push({ text: printed, value, start, end: start + printed.length });
+  }
+  return out;
+}
+
+/** An ordinal or session number: 第55次, 第四次, 十三届, 二次 (of 十一届二次会议). */
+const ORDINAL_RE = new RegExp(`第?([0-9${ZH_NUMERAL_CHARS}]+)(届|次)`, "g");
+
+/**
+ * The ordinals and session numbers of `text` by value and measure ("十一届二次会议" → ["11届", "2次"],
+ * "第55次" → ["55次"]), so that a question's and an article's can be compared whatever digits they use.
+ */
+export function ordinalsIn(text: string): string[] {
+  const out: string[] = [];
+  for (const m of toAsciiDigits(text).matchAll(ORDINAL_RE)) {
+    const v = parseNumber(m[1] ?? "");
+    if (v !== null && v > 0) out.push(`${v}${m[2]}`);
   }
   return out;
 }

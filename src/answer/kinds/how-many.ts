@@ -1,0 +1,105 @@
+import { MEASURE_WORDS } from "../../core/zh/numbers.js";
+import { splitClauses } from "../../facts/text.js";
+import type { QuantityFact } from "../../facts/types.js";
+import type { Claim } from "../citations.js";
+import {
+  bestClause,
+  claimOf,
+  hasQuantity,
+  MIN_CLAUSE_COVERAGE,
+  relevantSentences,
+  type ScoredSentence,
+  withoutTitleUnits,
+} from "../extractive.js";
+import { ASKS_HOWMANY } from "../question.js";
+import { coverage } from "../units.js";
+import type { AnswerContext, QuestionKind } from "./kind.js";
+
+/** What a how-many question counts: the measure word and the noun after it ("多少个项目" → 个, 项目), or money. */
+export interface AskedQuantity {
+  measure?: string;
+  noun?: string;
+  /** "总投资多少", "金额多少": an amount of money (元). */
+  money: boolean;
+}
+
+const MEASURE = `[${MEASURE_WORDS}]`;
+
+/** Reads what a how-many question counts ("几个明查暗访组" → 个 + 明查暗访组; "协议投资额多少" → money). */
+export function askedQuantity(text: string): AskedQuantity {
+  const m = text.match(
+    new RegExp(`(?:多少|几)(${MEASURE})?([\\u4e00-\\u9fff]{0,6}?)(?=[,，、?？吗呢]|$|是|的|有|在|被|参加|出席)`),
+  );
+  const money = /投资|金额|资金|产值|多少钱|营收|收入|总额|税收/.test(text) && !m?.[1];
+  return { measure: m?.[1], noun: m?.[2] || undefined, money };
+}
+
+/** How well a clause's quantities fit what is asked: the measure word and noun printed after a number, or 元. */
+function quantityFit(asked: AskedQuantity, clause: string, quantities: QuantityFact[]): number {
+  let best = 0;
+  for (const qf of quantities) {
+    if (!clause.includes(qf.value)) continue;
+    const after = clause.slice(clause.indexOf(qf.value) + qf.value.length);
+    let f = 0.05;
+    if (asked.money && /元$/.test(qf.value)) f = 0.4;
+    if (asked.measure && qf.unit === asked.measure) f = 0.25;
+    if (asked.noun && (after.startsWith(asked.noun) || qf.value.endsWith(asked.noun))) f += 0.25;
+    best = Math.max(best, f);
+  }
+  return best;
+}
+
+/**
+ * The clause stating the quantity asked about: it must hold a quantity and what the question asks
+ * beyond the article's title; of those, the one whose number carries the asked measure and noun
+ * ("64个项目" for "多少个项目", "220.98亿元" for "总投资多少") wins over a quantity of something else.
+ */
+export function howManyClaims(ctx: AnswerContext, used: Set<string> = new Set()): Claim[] {
+  const asked = askedQuantity(ctx.q.text);
+  // A part of a two-part question: the words of that part ("实到", "签约金额") pick its clause.
+  const own = ctx.q.focus;
+  const ownShare = (t: string) => (own.length === 0 ? 0 : (0.6 * own.filter((w) => t.includes(w)).length) / own.length);
+  let best: { s: ScoredSentence; cov: number; fit: number; at: number } | undefined;
+  for (const s of relevantSentences(ctx.q, ctx.scored()).slice(0, 16)) {
+    if (!hasQuantity(s.sentence.text)) continue;
+    const quantities = s.cand.facts.filter(
+      (f): f is QuantityFact => f.kind === "quantity" && f.start >= s.sentence.start && f.end <= s.sentence.end,
+    );
+    const local = withoutTitleUnits(ctx.weights, s.meta);
+    for (const c of splitClauses(s.sentence)) {
+      if (!hasQuantity(c.text)) continue;
+      const typed = quantityFit(asked, c.text, quantities);
+      // A clause another part used answers this part only when it prints this part's noun ("1个主会场、6个分会场").
+      if (used.has(`${s.cand.article.id}:${c.start}`) && typed < 0.3) continue;
+      const f = typed + ownShare(c.text);
+      // Nothing asked beyond what the title says ("第18次常务会议应到多少人"): the article covers it.
+      const pure = (local === ctx.weights ? coverage(local, s.meta, c.text) : coverage(local, c.text)) + 0.05 * s.score;
+      // The asked noun printed after the number ("64个项目") is evidence enough for half the coverage.
+      if (pure < MIN_CLAUSE_COVERAGE * (typed >= 0.3 ? 0.5 : 1)) continue;
+      const cov = pure + f;
+      if (!best || cov > best.cov) best = { s, cov, fit: f, at: c.start };
+    }
+  }
+  if (!best) return [];
+  const chosen = best;
+  used.add(`${chosen.s.cand.article.id}:${chosen.at}`);
+  const all = chosen.s.cand.facts.filter((f): f is QuantityFact => f.kind === "quantity");
+  const text = bestClause(
+    chosen.s,
+    ctx.weights,
+    (c) =>
+      hasQuantity(c.text) &&
+      (c.start === chosen.at || !used.has(`${chosen.s.cand.article.id}:${c.start}`)) &&
+      quantityFit(asked, c.text, all) + ownShare(c.text) >= chosen.fit,
+  );
+  return text ? [claimOf(chosen.s, text)] : [];
+}
+
+/** "多少个项目？", "总投资多少？": the clause stating the quantity asked about. */
+export const howMany: QuestionKind = {
+  name: "howmany",
+  description: "how many / how much (多少, 几个)",
+  // "哪几所学校" asks which, not how many.
+  detect: (q) => (ASKS_HOWMANY.test(q.text.replace(/哪几/g, "哪些")) ? {} : undefined),
+  answer: howManyClaims,
+};

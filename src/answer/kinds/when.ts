@@ -1,0 +1,18 @@
+import { ASKS_WHEN, DATE_IN } from "../../core/zh/dates.js";
+import { claimOf, dateClause, pickSentence, relevantSentences } from "../extractive.js";
+import type { QuestionKind } from "./kind.js";
+
+/** "…是哪天开的？", "什么时候…": the date as printed, with the clause it dates. */
+export const when: QuestionKind = {
+  name: "when",
+  description: "when (哪天, 几号, 什么时候)",
+  detect: (q) => (ASKS_WHEN.test(q.text) ? {} : undefined),
+  answer(ctx) {
+    const relevant = relevantSentences(ctx.q, ctx.scored());
+    // "具体是哪天": "近日" is no day; a printed day or month is.
+    const concrete = /具体|哪一?天|几号|几月几/.test(ctx.q.text);
+    const dated = (t: string) => DATE_IN.test(concrete ? t.replace(/近日|日前/g, "") : t);
+    const s = pickSentence(ctx.q, relevant, ctx.weights, (x) => dated(x.sentence.text));
+    return s ? [claimOf(s, dateClause(s, ctx.weights))] : [];
+  },
+};

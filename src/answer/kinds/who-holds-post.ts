@@ -1,0 +1,104 @@
+import { districtForms } from "../../core/zh/districts.js";
+import { OFFICE_WORD, POST_TIME_PREFIX } from "../../core/zh/posts.js";
+import { type Claim, quoteSpan } from "../citations.js";
+import type { CandidateArticle } from "../extractive.js";
+import type { QuestionKind } from "./kind.js";
+
+/** "卫东区人大常委会主任是谁", "谁是…", "…由谁担任": what stands where the post is asked. */
+export function whoPostTarget(text: string): string | undefined {
+  const m =
+    text.match(/^(.+?)(?:是谁|叫什么|是哪位|姓名)/) ?? text.match(/^谁是(.+?)[？?]?$/) ?? text.match(/^(.+?)由谁担任/);
+  // "2023年…闭幕时,宝丰县县长", "和张俊峰一起…调研的市规划局局长": the post is the last phrase; what comes
+  // before it tells the article (it stays in the question's content).
+  const phrase = m?.[1]?.split(/[，,]|时(?=[\u4e00-\u9fff])|的(?=[\u4e00-\u9fff]{2,})/).pop();
+  return phrase?.replace(POST_TIME_PREFIX, "");
+}
+
+/** "卫东区人大常委会主任" → "人大常委会主任": the post without the district that names it. */
+export function corePost(target: string, district: string | undefined): string {
+  const t = target.replace(POST_TIME_PREFIX, "");
+  for (const form of district ? districtForms(district) : []) {
+    if (t.startsWith(form) && t.length > form.length) return keepLevel(form, t.slice(form.length));
+  }
+  const m = t.match(/^[\u4e00-\u9fff]{1,3}(区|县|市)(?=[\u4e00-\u9fff]{3,})/);
+  if (m) return keepLevel(m[0], t.slice(m[0].length));
+  return t.replace(/^(?:区|县|市)(?=.{3,})/, "");
+}
+
+/** "固始县" + "委书记" → "县委书记": the 县/区/市 of a party committee (县委) belongs to the post. */
+function keepLevel(place: string, rest: string): string {
+  return rest.startsWith("委") ? `${place.slice(-1)}${rest}` : rest;
+}
+
+/**
+ * "区人大常委会主任" in an article of 新蔡县 that names one 区, 驿城区: a post printed with its level only
+ * (区/县/市) is of the one district of that level the article names.
+ */
+function onlyOfLevel(districts: readonly string[], post: string, asked: string): boolean {
+  const level = post[0];
+  if (!level || !"区县市".includes(level) || !asked.endsWith(level)) return false;
+  const same = districts.filter((d) => d.endsWith(level));
+  return same.length === 1 && same[0] === asked;
+}
+
+/** who_post: the person printed with the post asked about, in the district asked about. */
+function whoPostClaims(target: string, asked: string | undefined, cands: CandidateArticle[]): Claim[] {
+  // The place asked about: a known district, or the place printed in the question ("朝阳区区长"), known or not.
+  const district = asked ?? target.match(/^([\u4e00-\u9fff]{2,3}?(?:区|县|市))(?=[\u4e00-\u9fff])/)?.[1];
+  // A town or street asked about ("戴庙镇镇长"): the article must name it; the post is what follows.
+  const town = target.match(/^([\u4e00-\u9fff]{2,4}?(?:镇|乡|街道|办事处))(?=[\u4e00-\u9fff]{2,})/)?.[1];
+  const core = town ? target.slice(town.length) : corePost(target, district);
+  /** The article is of the district asked: stored so, or storing none and naming it (title or text). */
+  const ofDistrict = (c: CandidateArticle, post: string) =>
+    !district ||
+    c.article.district === district ||
+    (!c.article.district &&
+      districtForms(district).some((f) => c.article.title.includes(f) || c.article.text.includes(f))) ||
+    onlyOfLevel(c.article.districts, post, district);
+  const claims: Claim[] = [];
+  const names = new Set<string>();
+  for (const cand of cands) {
+    for (const f of cand.facts) {
+      if (f.kind !== "person" || !f.post || !f.name || names.has(f.name)) continue;
+      const at = f.post.indexOf(core);
+      if (at < 0) continue;
+      if (f.post[at - 1] === "副" || f.post.slice(at + core.length).startsWith("副")) continue;
+      // The post's own district prefix, when printed, must be the one asked about.
+      const printedDistrict = f.post.match(/^([\u4e00-\u9fff]{2,3}?(?:区|县|市))/)?.[1];
+      if (district && printedDistrict && printedDistrict !== district && !f.post.startsWith(district)) continue;
+      if (district && !printedDistrict && !ofDistrict(cand, f.post)) continue;
+      if (town && !cand.article.text.includes(town) && !cand.article.title.includes(town)) continue;
+      // No place asked: each district's holder is a different answer; say whose (the post as printed, or the district).
+      const label = district
+        ? target
+        : f.post === core && cand.article.district
+          ? `${cand.article.district}${core}`
+          : target;
+      const text = f.post === label ? `${label}是${f.name}` : `${label}是${f.name}（原文：“${f.value}”）`;
+      claims.push({
+        text,
+        article: cand.article,
+        spans: [quoteSpan(cand.article.text, f.start, f.end, f.quoteStart, f.quoteEnd)],
+      });
+      names.add(f.name);
+      if (district) return claims;
+      break;
+    }
+    if (claims.length >= 3) break;
+  }
+  return claims;
+}
+
+/** "卫东区人大常委会主任是谁？": who holds a post. */
+export const whoHoldsPost: QuestionKind = {
+  name: "who_post",
+  description: "who holds a post (…主任是谁)",
+  roleAsk: true,
+  detect(q) {
+    const target = whoPostTarget(q.text);
+    return target && OFFICE_WORD.test(target) ? { target } : undefined;
+  },
+  candidates: (q, facts) => (q.target ? facts.articlesWithPost(corePost(q.target, q.district)) : []),
+  // Most relevant article first: the words around the post ("…闭幕时", "和张俊峰一起调研的") pick the event.
+  answer: (ctx) => (ctx.q.target ? whoPostClaims(ctx.q.target, ctx.district, ctx.ranked()) : []),
+};

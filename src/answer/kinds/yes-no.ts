@@ -1,0 +1,144 @@
+import { findNumbers } from "../../core/zh/numbers.js";
+import { ROLES } from "../../core/zh/roles.js";
+import { surnameAt } from "../../core/zh/surnames.js";
+import { findMentions } from "../../facts/extract.js";
+import type { Claim } from "../citations.js";
+import { claimOf, clauseWindow, MIN_COVERAGE, relevantSentences, roleClause } from "../extractive.js";
+import { coverage } from "../units.js";
+import type { AnswerContext, QuestionKind } from "./kind.js";
+import { askedArticles } from "./shared.js";
+
+/** A yes/no or either-or question: …吗？, 是否…, 有没有…, 是不是…, 是A还是B. */
+const YES_NO = /吗[？?]?$|是否|有没有|是不是|还是/;
+
+/** "超过250名吗": a comparison with a number. */
+const COMPARE =
+  /(超过|多于|高于|大于|不到|少于|低于|小于|达到|不少于|不低于)([0-9.]+|[一二两三四五六七八九十百千万亿]+)/;
+
+/** The person names a question states ("区委书记王东亮陪同了吗" → 王东亮; "是张三主持的吗" → 张三). */
+export function namesAsked(text: string): string[] {
+  const names = new Set(findMentions(text).map((m) => m.name));
+  // "是张三主持的吗", "也是侯明森吗": the name between 是/由 and the verb or 吗.
+  for (const m of text.matchAll(/(?:是|由)([\u4e00-\u9fff]{2,4}?)(?=吗|的|同志|主持|陪同|出席|参加|列席|讲话|带队)/g)) {
+    const n = m[1] ?? "";
+    if (surnameAt(n, 0) > 0) names.add(n);
+  }
+  return [...names];
+}
+
+function verdictOf(ok: boolean, yes = "是。", no = "不是。"): string {
+  return ok ? yes : no;
+}
+
+/** The role asked about in a yes/no question ("主持的吗", "陪同了吗", "出席了吗"), or undefined. */
+function roleAsked(text: string): (typeof ROLES)[number] | undefined {
+  return ROLES.find((r) => new RegExp(r.asked).test(text));
+}
+
+/**
+ * "…是张三主持的吗？" → 不是。…李四主持会议; "…实到代表超过250名吗？" → 不是。…实到227名; "淇县县长也是侯明森吗？"
+ * → 是。…; "是出席还是列席？" → 列席。…; "有没有去X？" → 是。…(the sentence naming X). The verdict rests
+ * on what the cited text prints: with nothing printed on the point, the question is declined.
+ */
+export const yesNo: QuestionKind = {
+  name: "yes_no",
+  description: "yes/no and either-or questions (…吗, 是否, 有没有, 是A还是B)",
+  detect: (q) => (YES_NO.test(q.text) ? { target: namesAsked(q.text)[0] } : undefined),
+  answer(ctx) {
+    const text = ctx.q.text;
+    const names = namesAsked(text);
+    // Either-or: "是出席还是列席" — the role clause of the person that prints one of them.
+    const either = text.match(/是?([\u4e00-\u9fff]{2,4}?)还是([\u4e00-\u9fff]{2,4}?)(?=[^？?，,]{0,16}[？?]?$)/);
+    if (either?.[1] && either[2]) return eitherOr(ctx, [either[1], either[2]], names);
+    // A number compared: answered as how many, then compared.
+    const cmp = text.match(COMPARE);
+    if (cmp?.[1] && cmp[2]) {
+      const asked = findNumbers(cmp[2])[0]?.value ?? Number(cmp[2]);
+      const claims = ctx.answerAs("howmany", { text: text.replace(COMPARE, "多少").replace(/吗[？?]?$/, "") });
+      const first = claims[0];
+      const printed = first ? findNumbers(first.text).map((n) => n.value) : [];
+      const value = printed[printed.length - 1];
+      if (!first || value === undefined || !Number.isFinite(asked)) return [];
+      const more = /超过|多于|高于|大于/.test(cmp[1]);
+      const less = /不到|少于|低于|小于/.test(cmp[1]);
+      const ok = more ? value > asked : less ? value < asked : value >= asked;
+      return [{ ...first, verdict: verdictOf(ok, "是。", "没有。") }];
+    }
+    // "X县长也是Y吗": who holds the post, compared with Y.
+    const post = text.match(/^(.+?)(?:也|还|就|真的)?是([\u4e00-\u9fff]{2,4}?)(?:同志)?吗[？?]?$/);
+    if (post?.[1] && post[2] && names.includes(post[2])) {
+      const claims = ctx.answerAs("who_post", { target: post[1] });
+      const first = claims[0];
+      if (!first) return [];
+      return [{ ...first, verdict: verdictOf(first.text.includes(post[2])) }];
+    }
+    // A role asked of a person: "…是张三主持的吗", "王东亮陪同了吗": the role's facts in the article asked about.
+    const role = roleAsked(text);
+    if (role && names.length > 0) return roleVerdict(ctx, role.role, names);
+    // Anything else: yes when a sentence of the article asked about prints all the question asks.
+    return statedSentence(ctx);
+  },
+};
+
+/**
+ * Whether the people asked had the role: yes with their clause when every one is printed with it,
+ * no with the clause of who had it when the article prints the role for others only.
+ */
+function roleVerdict(ctx: AnswerContext, role: string, names: string[]): Claim[] {
+  const roles =
+    role === "出席" || role === "参加" ? ["出席", "参加", "列席"] : role === "陪同" ? ["陪同", "一同"] : [role];
+  for (const cand of askedArticles(ctx)) {
+    const facts = cand.facts.filter((f) => f.kind === "role" && roles.includes(f.role));
+    if (facts.length === 0) continue;
+    const had = facts.filter((f) => f.kind === "role" && f.name && names.includes(f.name));
+    const yes = names.every((n) => had.some((f) => f.kind === "role" && f.name === n));
+    const shown = yes ? had : facts;
+    const clauses = [...new Set(shown.map((f) => roleClause(cand.article, f)))];
+    return [
+      {
+        text: clauses.join("；"),
+        article: cand.article,
+        spans: shown.map((f) => ({ start: f.quoteStart, end: f.quoteEnd })),
+        verdict: verdictOf(yes),
+      },
+    ];
+  }
+  return [];
+}
+
+/** "是出席还是列席": the clause printing the person with one of the two. */
+function eitherOr(ctx: AnswerContext, options: [string, string], names: string[]): Claim[] {
+  for (const cand of askedArticles(ctx)) {
+    for (const f of cand.facts) {
+      if (f.kind !== "role" || !f.name || (names.length > 0 && !names.includes(f.name))) continue;
+      const clause = roleClause(cand.article, f);
+      const picked = options.find((o) => f.role === o || clause.includes(o));
+      if (!picked) continue;
+      return [
+        {
+          text: clause,
+          article: cand.article,
+          spans: [{ start: f.quoteStart, end: f.quoteEnd }],
+          verdict: `${picked}。`,
+        },
+      ];
+    }
+  }
+  return [];
+}
+
+/** Yes, with the sentence that prints every content word of the question; nothing when none does. */
+function statedSentence(ctx: AnswerContext): Claim[] {
+  const asked = new Set(askedArticles(ctx).map((c) => c.article.id));
+  const relevant = relevantSentences(
+    ctx.q,
+    ctx.scored().filter((s) => asked.has(s.cand.article.id)),
+  );
+  const best = relevant.find((s) => coverage(ctx.weights, s.meta, s.sentence.text) >= Math.max(MIN_COVERAGE, 0.85));
+  if (!best) return [];
+  const claim = claimOf(
+    best,
+    best.sentence.text.length <= 150 ? best.sentence.text : clauseWindow(best, ctx.weights, ctx.q.focus),
+  );
+  return [{ ...claim, verdict: "是。" }];
+}

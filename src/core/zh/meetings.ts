@@ -1,0 +1,39 @@
+/**
+ * Meeting names as people say them and as papers print them: a question
+ * may use a colloquial or short form ("人代会", "常务会", "政协会") of the
+ * name the news prints ("人民代表大会", "常务会议", "政治协商会议"). Each
+ * entry lists the forms that name the same thing; a question unit in one
+ * form matches a text printing any form.
+ */
+
+/** Groups of forms of one meeting or body name, the spoken form first. */
+export const MEETING_FORMS: readonly (readonly string[])[] = [
+  ["人代会", "人大会议", "人民代表大会", "人大"],
+  ["政协会议", "政协会", "政治协商会议", "政协"],
+  ["常务会", "常务会议"],
+  ["常委会", "常委会议", "常务委员会"],
+  ["办公会", "办公会议"],
+  ["专题会", "专题会议"],
+  ["推进会", "推进会议", "工作会议"],
+  ["两会", "人大会议", "政协会议"],
+  ["明查", "明察"],
+];
+
+const FORMS = new Map<string, string[]>();
+for (const group of MEETING_FORMS) {
+  for (const f of group) FORMS.set(f, [...new Set([...(FORMS.get(f) ?? []), ...group])]);
+}
+
+/** The forms `unit` may be printed in (itself first); the unit alone when it has no other form. */
+export function formsOf(unit: string): string[] {
+  const forms = FORMS.get(unit);
+  if (forms) return [unit, ...forms.filter((f) => f !== unit)];
+  // A unit ending in a short form ("常务会" inside "第55次常务会"): the unit with the printed ending.
+  for (const [short, group] of FORMS) {
+    if (unit.length > short.length && unit.endsWith(short)) {
+      const head = unit.slice(0, -short.length);
+      return [unit, ...group.filter((f) => f !== short).map((f) => head + f)];
+    }
+  }
+  return [unit];
+}

@@ -1,0 +1,108 @@
+/**
+ * Posts (offices) as data: the words a post ends with, so that a title
+ * chain printed before a name ("区委常委、副区长、应急管理局局长王五",
+ * "党组书记、主任") is read as the person's posts, and a question naming a
+ * post ("卫东区人大常委会主任是谁") is read as asking who holds it.
+ */
+
+/**
+ * Words that end a post or a group label printed before a name ("区委副书记、区长", "区领导", "后关村").
+ * Longest first.
+ */
+export const POST_SUFFIXES: readonly string[] = [
+  "常务副区长",
+  "常务副市长",
+  "常务副县长",
+  "常务副主席",
+  "常务副主任",
+  "党组副书记",
+  "党组书记",
+  "党工委书记",
+  "常务委员",
+  "第一书记",
+  "副书记",
+  "副区长",
+  "副市长",
+  "副县长",
+  "副主任",
+  "副主席",
+  "副局长",
+  "副部长",
+  "副镇长",
+  "副乡长",
+  "副院长",
+  "副组长",
+  "副秘书长",
+  "副指挥长",
+  "指挥长",
+  "秘书长",
+  "董事长",
+  "总经理",
+  "副总经理",
+  "检察长",
+  "理事长",
+  "调研员",
+  "巡视员",
+  "候选人",
+  "通讯员",
+  "书记",
+  "区长",
+  "市长",
+  "县长",
+  "省长",
+  "州长",
+  "主任",
+  "主席",
+  "局长",
+  "部长",
+  "镇长",
+  "乡长",
+  "院长",
+  "组长",
+  "科长",
+  "处长",
+  "厅长",
+  "所长",
+  "站长",
+  "队长",
+  "校长",
+  "会长",
+  "社长",
+  "政委",
+  "委员",
+  "常委",
+  "代表",
+  "经理",
+  "领导",
+  "记者",
+  "干部",
+  "党员",
+  "村民",
+  "负责人",
+  "志愿者",
+  "医生",
+  "教师",
+  "民警",
+  "村",
+  "社区",
+];
+
+/** Labels that end a post chain but are no office of one person ("区领导", "村民"): never an answer to "what post". */
+export const GROUP_LABELS = /^(?:领导|代表|委员|干部|党员|村民|村|社区|负责人|志愿者)$/;
+
+/**
+ * The offices a who-holds-post question names ("…主任是谁"): the post suffixes that are an office
+ * (not a group label or a profession).
+ */
+export const OFFICE_WORD = new RegExp(
+  `(?:${POST_SUFFIXES.filter((s) => !GROUP_LABELS.test(s) && !/^(?:记者|通讯员|医生|教师|民警|候选人|常务委员)$/.test(s)).join("|")})$`,
+);
+
+/**
+ * The acting forms of a post ("代理县长", "代县长"): the office is the same, and a question asking for
+ * the acting holder names it.
+ */
+export const ACTING = /^(?:代理|代)/;
+
+/** Prefixes of a question's post that are time words, not part of the post ("现任", "目前的"). */
+export const POST_TIME_PREFIX = /^(?:请问|现任|目前的|目前|现在的|现在|当时的|当时)/;

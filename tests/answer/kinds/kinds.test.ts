@@ -1,0 +1,105 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { analyzeQuestion } from "../../../src/answer/analyze.js";
+import { type Answerer, createAnswerer } from "../../../src/answer/answerer.js";
+import type { Article } from "../../../src/core/types.js";
+import { syncFacts } from "../../../src/facts/sync.js";
+import { ArticleStore } from "../../../src/store/articles.js";
+import { openDb } from "../../../src/store/db.js";
+import { storeFile, testArticle } from "../../support/articles.js";
+import { FakeNewsRetriever } from "../fixtures/fake-retriever.js";
+
+/**
+ * Made-up articles (invented counties, people and events, in the shapes county papers print) and,
+ * per question kind, a table of questions with what the answer must say. None of these names is
+ * in any rule: the kinds must work from structure alone.
+ */
+const ARTICLES: Article[] = [
+  testArticle({
+    id: "k0000001",
+    title: "青禾县召开县政府第18次常务会议",
+    district: "青禾县",
+    date: "2023-03-06",
+    byline: "记者 甄可言 通讯员 宓书桐",
+    text:
+      "3月6日上午，县委副书记、县长蔺向阳主持召开县政府第18次常务会议。县委常委、常务副县长郜立新，副县长乜春华、笪明远，县政协副主席戚文澜出席会议。\n" +
+      "会议应到组成人员21人，实到19人。会议听取了3个部门的工作汇报，审议通过了《青禾县城乡供水一体化实施方案》。",
+  }),
+  testArticle({
+    id: "k0000002",
+    title: "蔺向阳调研重点项目建设",
+    district: "青禾县",
+    date: "2023-04-12",
+    text:
+      "4月12日，县长蔺向阳先后到青禾经开区标准化厂房、城南污水处理厂、滨河公园等地调研重点项目建设。" +
+      "县领导郜立新、乜春华陪同调研。此次调研共察看项目6个，总投资12.8亿元。",
+  }),
+  testArticle({
+    id: "k0000003",
+    title: "我县召开春季植树动员会",
+    date: "2023-03-10",
+    text: "3月10日，我县在县委二楼会议室召开春季植树动员会。县委书记庹远山出席会议并讲话，副县长笪明远主持会议。",
+  }),
+];
+
+let dir = "";
+let store: ArticleStore;
+let answerer: Answerer;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "kinds-"));
+  store = new ArticleStore(openDb(dir));
+  storeFile(store, "test.txt", ARTICLES, "2026-01-01T00:00:00.000Z");
+  syncFacts(store);
+  answerer = createAnswerer({ store, retriever: new FakeNewsRetriever(ARTICLES) });
+});
+afterAll(() => {
+  store.db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** kind → [question, strings the answer must contain, headline fragment of the first citation]. */
+const TABLE: Record<string, [string, string[], string][]> = {
+  preside: [["青禾县第18次常务会议由谁主持？", ["蔺向阳"], "第18次常务会议"]],
+  attend: [["青禾县政府第18次常务会议有哪些县领导出席？", ["郜立新", "乜春华", "笪明远", "戚文澜"], "第18次"]],
+  accompany: [["蔺向阳调研重点项目时哪些县领导陪同？", ["郜立新", "乜春华"], "调研重点项目"]],
+  visits: [["蔺向阳调研重点项目先后去了哪些地方？", ["标准化厂房", "城南污水处理厂", "滨河公园"], "调研重点项目"]],
+  when: [["青禾县第18次常务会是哪天开的？", ["3月6日"], "第18次"]],
+  where: [["春季植树动员会在哪里召开？", ["二楼会议室"], "植树"]],
+  howmany: [
+    ["蔺向阳调研时共察看了多少个项目？", ["6个"], "调研重点项目"],
+    ["蔺向阳调研的项目总投资多少？", ["12.8亿元"], "调研重点项目"],
+  ],
+  two_part: [["青禾县第18次常务会议应到多少人，实到多少人？", ["21人", "19人"], "第18次"]],
+  who_post: [["青禾县常务副县长是谁？", ["郜立新"], "青禾县"]],
+  post_of: [["戚文澜担任什么职务？", ["县政协副主席"], "第18次"]],
+  yes_no: [
+    ["春季植树动员会是庹远山主持的吗？", ["不是", "笪明远"], "植树"],
+    ["青禾县第18次常务会议实到人数超过20人吗？", ["没有", "19"], "第18次"],
+  ],
+  byline: [["青禾县第18次常务会议那篇报道的记者是谁？", ["甄可言"], "第18次"]],
+};
+
+describe("question kinds on made-up articles", () => {
+  for (const [kind, rows] of Object.entries(TABLE)) {
+    it.each(rows)(`${kind}: %s`, async (q, must, source) => {
+      expect(analyzeQuestion(q, ["青禾县"]).kind).toBe(kind);
+      const a = await answerer.ask(q);
+      expect(a.found).toBe(true);
+      for (const m of must) expect(a.answer).toContain(m);
+      expect(a.citations[0]?.title).toContain(source);
+    });
+  }
+  it("declines another session, another year and a county the article is not of", async () => {
+    for (const q of [
+      "青禾县第19次常务会议由谁主持？",
+      "2021年青禾县常务副县长是谁？",
+      "白塔县第18次常务会议由谁主持？",
+    ]) {
+      const a = await answerer.ask(q);
+      expect(a.found, q).toBe(false);
+      expect(a.citations).toEqual([]);
+    }
+  });
+});
