@@ -192,10 +192,13 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       let claims: Claim[] = kind.answer(ctx);
 
       const known = new Set(cands.flatMap((c) => c.facts.map(factName).filter((n): n is string => !!n)));
+      // What a claim may state: its quoted sentences, and what its citation shows (title, district).
       claims = claims.filter((c) => {
         const quotes = [
           ...c.spans.map((s) => c.article.text.slice(s.start, s.end)),
           ...(c.quoteText ? [c.quoteText] : []),
+          c.article.title,
+          ...(c.article.district ? [c.article.district] : []),
         ];
         const missing = unsupported(c.text, quotes, known);
         if (missing.length > 0) deps.log?.warn({ claim: c.text, missing }, "guard dropped a claim");
