@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { loadDotenv } from "../config/dotenv.js";
 import { articlesCommand } from "./commands/articles.js";
 import { askCommand } from "./commands/ask.js";
+import { backupCommand } from "./commands/backup.js";
 import { digestCommand } from "./commands/digest.js";
 import { evalCommand } from "./commands/eval.js";
 import { evalRetrievalCommand } from "./commands/eval-retrieval.js";
@@ -27,7 +28,8 @@ export function buildProgram(): Command {
     .addCommand(askCommand())
     .addCommand(evalCommand())
     .addCommand(digestCommand())
-    .addCommand(sourcesCommand());
+    .addCommand(sourcesCommand())
+    .addCommand(backupCommand());
 }
 
 loadDotenv();

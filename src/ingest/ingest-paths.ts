@@ -4,6 +4,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { Article, ParsedArticle } from "../core/types.js";
 import type { ArticleStore, FileRecord } from "../store/articles.js";
+import { explainDbError } from "../store/db.js";
 import { articleId } from "./article-id.js";
 import { decodeBytes } from "./decode.js";
 import { parsePage } from "./parse-page.js";
@@ -205,6 +206,8 @@ export async function ingestPaths(
     try {
       outcome = await ingestFile(abs, store, opts, seen, now());
     } catch (err) {
+      // The store failing (full disk, read-only, damaged news.db) is not this file's fault: stop, naming the database.
+      if (/^SQLITE_/.test(String((err as { code?: unknown }).code))) throw explainDbError(err, store.db.name);
       outcome = skipped(abs, `读取失败：${(err as Error).message}`);
     }
     outcomes.push(outcome);
