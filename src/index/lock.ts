@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -32,6 +33,9 @@ export interface IndexLockOptions {
 }
 
 const POLL_MS = 250;
+
+/** The lock folders held by the current async call chain (so a holder's nested call does not wait for itself). */
+const held = new AsyncLocalStorage<ReadonlySet<string>>();
 
 function readProc(file: string): string | null {
   try {
@@ -138,10 +142,14 @@ function tryAcquire(lockDir: string, mine: LockOwner, staleMs: number): boolean 
  * process's life: it is never taken over while the owner works, even when
  * the owner's event loop is blocked for minutes, and a killed owner's lock is
  * taken over at once. Throws, naming the owner and the lock, after `waitMs`.
+ * A call made inside `fn` (same async call chain) for the same folder runs at
+ * once: the pipeline can hold the lock around a `syncIndex` that takes it too.
  */
 export async function withIndexLock<T>(dir: string, fn: () => Promise<T>, opts: IndexLockOptions = {}): Promise<T> {
   fs.mkdirSync(dir, { recursive: true });
   const lockDir = path.join(dir, "write.lock");
+  const outer = held.getStore();
+  if (outer?.has(lockDir)) return fn();
   const stale = Math.max(2000, opts.staleMs ?? 10_000);
   const deadline = Date.now() + (opts.waitMs ?? 10 * 60_000);
   const mine = me();
@@ -169,7 +177,7 @@ export async function withIndexLock<T>(dir: string, fn: () => Promise<T>, opts: 
   );
   beat.unref();
   try {
-    return await fn();
+    return await held.run(new Set([...(outer ?? []), lockDir]), fn);
   } finally {
     clearInterval(beat);
     if (readOwner(lockDir)?.token === mine.token) fs.rmSync(lockDir, { recursive: true, force: true });
