@@ -19,7 +19,7 @@ export function botDepsFromApp(app: App, over: Partial<BotDeps> = {}): BotDeps {
       unsubscribe: (chatId) => app.subscriptions.unsubscribe(chatId),
       get: (chatId) => app.subscriptions.get(chatId),
     },
-    ingest: (paths) => app.ingest(paths),
+    ingest: (paths, opts) => app.ingest(paths, opts),
     uploadsDir: config.bulletinsDir,
     timezone: config.timezone,
     defaultDigestTime: config.digest.defaultTime,

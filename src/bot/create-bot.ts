@@ -11,7 +11,7 @@ import { sourcesCommands } from "./commands/sources.js";
 import { startCommands } from "./commands/start.js";
 import { subscribeCommands } from "./commands/subscribe.js";
 import type { BotDeps } from "./deps.js";
-import { type FileDownloader, uploadHandler } from "./upload.js";
+import { type FileDownloader, readCapped, uploadHandler } from "./upload.js";
 
 /** The default Bot API server. */
 export const DEFAULT_API_ROOT = "https://api.telegram.org";
@@ -35,12 +35,13 @@ export const FRIENDLY_ERROR = "抱歉，处理你的消息时出了点问题，�
 
 /** A downloader that fetches `${apiRoot}/file/bot<token>/<path>`; errors never contain the URL. */
 export function httpDownloader(token: string, apiRoot = DEFAULT_API_ROOT): FileDownloader {
-  return async (filePath) => {
+  return async (filePath, maxBytes) => {
     const res = await fetch(`${apiRoot}/file/bot${token}/${filePath}`).catch((err: unknown) => {
       throw new Error(`file download failed: ${scrubSecrets(String((err as Error)?.message ?? err))}`);
     });
     if (!res.ok) throw new Error(`file download failed: HTTP ${res.status}`);
-    return new Uint8Array(await res.arrayBuffer());
+    const length = res.headers.get("content-length");
+    return readCapped(res.body, maxBytes, length === null ? undefined : Number(length));
   };
 }
 
