@@ -180,7 +180,12 @@ export function createDigestScheduler(opts: DigestSchedulerOptions): DigestSched
         return "empty";
       }
       const items = await toDigestItems(groupByDistrict(dedupeByTitle(fresh)), summarize);
-      const cursor = fresh.reduce((m, a) => (a.ingestedAt > m ? a.ingestedAt : m), "") || null;
+      // ISO times sort as strings: the newest ingest time is the last one.
+      const cursor =
+        fresh
+          .map((a) => a.ingestedAt)
+          .sort()
+          .at(-1) || null;
       const articleIds = fresh.map((a) => a.id);
       opts.subscriptions.recordAttempt({
         chatId: sub.chatId,
