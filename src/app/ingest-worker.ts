@@ -39,8 +39,13 @@ async function handle(req: IngestRequest): Promise<void> {
 }
 
 if (process.send) {
+  // The parent (the bot) is gone: stop, which frees the index lock with this process.
+  process.once("disconnect", () => process.exit(1));
   process.once("message", (req: IngestRequest) => {
-    void handle(req).then(() => process.disconnect());
+    void handle(req).then(() => {
+      process.removeAllListeners("disconnect");
+      process.disconnect();
+    });
   });
   process.send({ type: "ready", pid: process.pid } satisfies WorkerMessage);
 }
