@@ -146,36 +146,35 @@ const upload = bot
     uploadMs = performance.now() - t0;
   });
 
-const timers: NodeJS.Timeout[] = [];
-for (let u = 0; u < USERS; u++) {
-  const ask = () => {
-    if (uploadDone) return;
-    const q = QUESTIONS[(asked + u) % QUESTIONS.length] as string;
-    asked++;
-    const start = performance.now();
-    const p = bot
-      .handleUpdate(message(100 + u, { text: q }))
-      .then(() => {
-        latencies.push(performance.now() - start);
-      })
-      .catch(() => {
-        failed++;
-      })
-      .finally(() => pending.delete(p));
-    pending.add(p);
-  };
-  timers.push(
-    setTimeout(
-      () => {
-        ask();
-        timers.push(setInterval(ask, EVERY_MS));
-      },
-      (u * EVERY_MS) / USERS,
-    ),
-  );
+// Each user sends question k at t0 + offset + k·EVERY_MS (wall clock), whether or not the bot's event
+// loop is free to see it: latency runs from that moment to the reply, so a frozen bot shows as latency.
+const next = Array.from({ length: USERS }, () => 0);
+const sentAt = (u: number, k: number) => t0 + (u * EVERY_MS) / USERS + k * EVERY_MS;
+function dispatch(until: number) {
+  for (let u = 0; u < USERS; u++) {
+    while (sentAt(u, next[u] as number) <= until) {
+      const k = next[u] as number;
+      next[u] = k + 1;
+      const start = sentAt(u, k);
+      const q = QUESTIONS[(k + u) % QUESTIONS.length] as string;
+      asked++;
+      const p = bot
+        .handleUpdate(message(100 + u, { text: q }))
+        .then(() => {
+          latencies.push(performance.now() - start);
+        })
+        .catch(() => {
+          failed++;
+        })
+        .finally(() => pending.delete(p));
+      pending.add(p);
+    }
+  }
 }
+const driver = setInterval(() => dispatch(uploadDone ? t0 + uploadMs : performance.now()), 20);
 await upload;
-for (const t of timers) clearInterval(t);
+clearInterval(driver);
+dispatch(t0 + uploadMs); // questions sent while the loop was blocked are seen now
 await Promise.all(pending);
 app.close();
 fs.rmSync(dir, { recursive: true, force: true });
