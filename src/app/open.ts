@@ -13,7 +13,14 @@ import type { NewsRetriever } from "../retrieve/news-retriever.js";
 import { openRetriever } from "../retrieve/open.js";
 import { ArticleStore } from "../store/articles.js";
 import { openDb } from "../store/db.js";
-import { type RunIngestResult, runIngest } from "./ingest.js";
+import { type BackgroundIngestOptions, runIngestInBackground } from "./background-ingest.js";
+import type { RunIngestResult } from "./ingest.js";
+
+/** Options of `App.ingest`: progress and "waiting for another ingest" callbacks. */
+export type AppIngestOptions = Pick<BackgroundIngestOptions, "onProgress" | "onStart"> & {
+  /** Called once when this ingest has to wait for another one (in this app or another process) to finish. */
+  onWait?: () => void;
+};
 
 /** Everything a front end (bot, terminal chat) needs, wired together from the configuration. */
 export interface App {
@@ -30,12 +37,14 @@ export interface App {
   /** Builds the digest of a day (see `buildDigest`), with the app's time zone and summarizer. */
   digest(opts: { date?: string; district?: string; now?: Date }): Promise<DigestResult>;
   /**
-   * Ingests bulletin files through the one ingest pipeline (`runIngest`), then
-   * reloads the retriever so the new articles can be asked about at once.
-   * Calls are queued: two uploads never ingest at the same time.
+   * Ingests bulletin files through the one ingest pipeline, in a child
+   * process (`runIngestInBackground`), so every chat keeps being answered
+   * meanwhile; then reloads the retriever so the new articles can be asked
+   * about at once. Calls are queued, and an ingest of another process is
+   * waited for: two ingests never write at the same time (`onWait` says so).
    */
-  ingest(paths: string[]): Promise<RunIngestResult>;
-  /** Closes the databases. */
+  ingest(paths: string[], opts?: AppIngestOptions): Promise<RunIngestResult>;
+  /** Stops a running background ingest and closes the databases. */
   close(): void;
 }
 
@@ -60,6 +69,8 @@ export function openApp(config: Config, opts: OpenAppOptions = {}): App {
   const subscriptions = new SubscriptionStore(config.digest.subscriptionsDb, config.timezone);
   const summarize = createSummarizer(config, log);
   let queue: Promise<unknown> = Promise.resolve();
+  let busy = 0;
+  const stop = new AbortController();
 
   return {
     config,
@@ -71,16 +82,32 @@ export function openApp(config: Config, opts: OpenAppOptions = {}): App {
     summarize,
     log,
     digest: (o) => buildDigest(store, { ...o, timezone: config.timezone, summarize }),
-    ingest(paths) {
+    ingest(paths, o = {}) {
+      let told = false;
+      const onWait = () => {
+        if (!told) o.onWait?.();
+        told = true;
+      };
+      if (busy++ > 0) onWait();
       const run = queue.then(async () => {
-        const result = await runIngest(paths, store, config);
-        retriever.refresh();
-        return result;
+        try {
+          const result = await runIngestInBackground(paths, config, {
+            onProgress: o.onProgress,
+            onStart: o.onStart,
+            onWait,
+            signal: stop.signal,
+          });
+          retriever.refresh();
+          return result;
+        } finally {
+          busy--;
+        }
       });
       queue = run.catch(() => undefined);
       return run;
     },
     close() {
+      stop.abort();
       conv.close();
       subscriptions.close();
       store.db.close();

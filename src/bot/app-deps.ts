@@ -21,7 +21,7 @@ export function botDepsFromApp(app: App, over: Partial<BotDeps> = {}): BotDeps {
       removeDistrict: (chatId, district) => app.subscriptions.removeDistrict(chatId, district),
       get: (chatId) => app.subscriptions.get(chatId),
     },
-    ingest: (paths) => app.ingest(paths),
+    ingest: (paths, opts) => app.ingest(paths, opts),
     uploadsDir: config.bulletinsDir,
     timezone: config.timezone,
     defaultDigestTime: config.digest.defaultTime,

@@ -18,7 +18,7 @@ import { startCommands } from "./commands/start.js";
 import { subscribeCommands } from "./commands/subscribe.js";
 import type { BotDeps } from "./deps.js";
 import { getThroughAgent, proxyAgent } from "./proxy.js";
-import { type FileDownloader, uploadHandler } from "./upload.js";
+import { type FileDownloader, readCapped, uploadHandler } from "./upload.js";
 
 /** The default Bot API server. */
 export const DEFAULT_API_ROOT = "https://api.telegram.org";
@@ -53,16 +53,22 @@ export const FRIENDLY_ERROR = "抱歉，处理你的消息时出了点问题，�
 
 /**
  * A downloader that fetches `${apiRoot}/file/bot<token>/<path>`, through
- * `agent` when a proxy is configured; errors never contain the URL.
+ * `agent` when a proxy is configured, reading at most `maxBytes` (the
+ * download is cancelled past it, whatever length was declared); errors never
+ * contain the URL.
  */
 export function httpDownloader(token: string, apiRoot = DEFAULT_API_ROOT, agent?: Agent): FileDownloader {
-  return async (filePath) => {
-    if (agent) return getThroughAgent(`${apiRoot}/file/bot${token}/${filePath}`, agent);
+  return async (filePath, maxBytes) => {
+    if (agent) {
+      const { body, length } = await getThroughAgent(`${apiRoot}/file/bot${token}/${filePath}`, agent);
+      return readCapped(body, maxBytes, length);
+    }
     const res = await fetch(`${apiRoot}/file/bot${token}/${filePath}`).catch((err: unknown) => {
       throw new Error(`file download failed: ${scrubSecrets(String((err as Error)?.message ?? err))}`);
     });
     if (!res.ok) throw new Error(`file download failed: HTTP ${res.status}`);
-    return new Uint8Array(await res.arrayBuffer());
+    const length = res.headers.get("content-length");
+    return readCapped(res.body, maxBytes, length === null ? undefined : Number(length));
   };
 }
 

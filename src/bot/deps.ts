@@ -49,8 +49,8 @@ export interface BotDeps {
     removeDistrict(chatId: number, district: string): "removed" | "unsubscribed" | "not-subscribed";
     get(chatId: number): SubscriptionView | undefined;
   };
-  /** Ingests bulletin files and refreshes the retriever; serialized by the app. */
-  ingest(paths: string[]): Promise<RunIngestResult>;
+  /** Ingests bulletin files and refreshes the retriever; serialized by the app (`onWait`: this one waits for another). */
+  ingest(paths: string[], opts?: { onWait?: () => void }): Promise<RunIngestResult>;
   /** Where uploaded bulletins are saved (the bulletins folder, so a re-ingest keeps them). */
   uploadsDir: string;
   /** Time zone for "today" and subscription times. */

@@ -1,5 +1,6 @@
 import http, { type Agent } from "node:http";
 import https from "node:https";
+import { Readable } from "node:stream";
 import { HttpsProxyAgent } from "https-proxy-agent";
 import { SocksProxyAgent } from "socks-proxy-agent";
 
@@ -28,12 +29,15 @@ export function redactProxy(proxyUrl: string): string {
 }
 
 /**
- * GETs `url` through `agent` (a proxy agent) and returns the body. Node's
- * global fetch takes no agent, so downloads through a proxy use this. A
- * status other than 200 or a network error rejects with a message that
- * quotes no URL (it carries the bot token).
+ * GETs `url` through `agent` (a proxy) and resolves with the response body
+ * as a web stream and its declared length, so that the caller reads it with
+ * a byte cap (`readCapped`). A status other than 200 is an error; errors
+ * carry the network error's code, never the URL (it holds the bot token).
  */
-export function getThroughAgent(url: string, agent: Agent): Promise<Uint8Array> {
+export function getThroughAgent(
+  url: string,
+  agent: Agent,
+): Promise<{ body: ReadableStream<Uint8Array>; length: number | undefined }> {
   const get = url.startsWith("https:") ? https.get : http.get;
   return new Promise((resolve, reject) => {
     const req = get(url, { agent }, (res) => {
@@ -42,10 +46,11 @@ export function getThroughAgent(url: string, agent: Agent): Promise<Uint8Array> 
         reject(new Error(`file download failed: HTTP ${res.statusCode}`));
         return;
       }
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
-      res.on("error", (err) => reject(new Error(`file download failed: ${err.message}`)));
+      const declared = res.headers["content-length"];
+      resolve({
+        body: Readable.toWeb(res) as ReadableStream<Uint8Array>,
+        length: declared === undefined ? undefined : Number(declared),
+      });
     });
     req.on("error", (err) =>
       reject(new Error(`file download failed: ${(err as NodeJS.ErrnoException).code ?? err.message}`)),

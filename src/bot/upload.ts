@@ -12,8 +12,64 @@ import { replyHtml, withTyping } from "./reply.js";
 /** Largest bulletin accepted (bytes). Telegram bots cannot download files over 20 MB anyway. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
-/** Downloads a Telegram file by its `file_path` (the bot's file URL holds the token: never log it). */
-export type FileDownloader = (filePath: string) => Promise<Uint8Array>;
+/**
+ * Downloads a Telegram file by its `file_path` (the bot's file URL holds the
+ * token: never log it). It must stop and reject with `UploadTooLargeError`
+ * as soon as more than `maxBytes` bytes arrive (`readCapped` does that), so a
+ * file whose size Telegram did not tell is never downloaded whole.
+ */
+export type FileDownloader = (filePath: string, maxBytes: number) => Promise<Uint8Array>;
+
+/** An upload refused because it is larger than the cap (`bytes` is how much was seen, at least). */
+export class UploadTooLargeError extends Error {
+  constructor(
+    readonly bytes: number,
+    readonly maxBytes: number,
+  ) {
+    super(`the file is larger than ${maxBytes} bytes`);
+    this.name = "UploadTooLargeError";
+  }
+}
+
+/**
+ * Reads an HTTP response body of at most `maxBytes` bytes: refused at once
+ * when its declared length (Content-Length) is over the cap, else read chunk
+ * by chunk and cancelled as soon as the bytes read pass the cap (a body
+ * without a length, or one that lies about it, is never read whole).
+ */
+export async function readCapped(
+  body: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+  declaredLength?: number,
+): Promise<Uint8Array> {
+  if (declaredLength !== undefined && Number.isFinite(declaredLength) && declaredLength > maxBytes) {
+    await body?.cancel().catch(() => undefined);
+    throw new UploadTooLargeError(declaredLength, maxBytes);
+  }
+  if (!body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new UploadTooLargeError(total, maxBytes);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+const TOO_BIG = `文件太大，上限是 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB。请拆分后再上传。`;
 
 /** A file name safe to store: the base name, with anything but letters, digits, CJK, `._-` replaced. */
 export function safeFileName(name: string): string {
@@ -56,7 +112,10 @@ export function renderIngestReport(result: RunIngestResult, newArticles: { id: s
  * downloaded (getFile), saved into the bulletins folder, ingested and
  * indexed (`deps.ingest`, which also refreshes the retriever), and the bot
  * replies with what was added. Non-admins, other file types, empty and
- * oversized files get a clear message and change nothing.
+ * oversized files get a clear message and change nothing: the size is
+ * checked from the message, from getFile, and while downloading (a file
+ * whose size Telegram did not give is refused at the cap, not downloaded
+ * whole). When another ingest is running, the admin is told the upload waits.
  */
 export function uploadHandler(deps: BotDeps, download: FileDownloader): Composer<Context> {
   const c = new Composer();
@@ -83,20 +142,34 @@ export function uploadHandler(deps: BotDeps, download: FileDownloader): Composer
       await withTyping(ctx, async () => {
         const file = await ctx.api.getFile(doc.file_id);
         if (!file.file_path) throw new Error("Telegram did not return a file path");
-        const bytes = await download(file.file_path);
+        if (file.file_size !== undefined && file.file_size > MAX_UPLOAD_BYTES) {
+          await ctx.reply(TOO_BIG);
+          return;
+        }
+        let bytes: Uint8Array;
+        try {
+          bytes = await download(file.file_path, MAX_UPLOAD_BYTES);
+        } catch (err) {
+          if (!(err instanceof UploadTooLargeError)) throw err;
+          deps.log.info({ seen: err.bytes, max: err.maxBytes }, "upload refused: too large");
+          await ctx.reply(TOO_BIG);
+          return;
+        }
         if (bytes.byteLength === 0) {
           await ctx.reply("文件是空的，没有可收录的内容。");
           return;
         }
         if (bytes.byteLength > MAX_UPLOAD_BYTES) {
-          await ctx.reply("文件太大，上限是 5 MB。请拆分后再上传。");
+          await ctx.reply(TOO_BIG);
           return;
         }
         await fs.mkdir(deps.uploadsDir, { recursive: true });
         const target = path.join(deps.uploadsDir, safeFileName(name));
         const previous = await fs.readFile(target).catch(() => undefined);
         await fs.writeFile(target, bytes);
-        const result = await deps.ingest([target]);
+        const result = await deps.ingest([target], {
+          onWait: () => void ctx.reply("另一份简报正在收录，这份排在它后面，完成后会告诉你。").catch(() => undefined),
+        });
         const source = result.files[0]?.source ?? path.basename(target);
         const changed = result.files.some((f) => f.status === "added" || f.status === "updated");
         const articles = changed ? deps.store.list({ source }) : [];

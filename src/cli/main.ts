@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   digest: async () => (await import("./commands/digest.js")).digestCommand(),
   sources: async () => (await import("./commands/sources.js")).sourcesCommand(),
   index: async () => (await import("./commands/index-cmd.js")).indexCommand(),
+  backup: async () => (await import("./commands/backup.js")).backupCommand(),
 };
 
 /**

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { Cron } from "croner";
 import type { Article, Digest } from "../core/types.js";
 import { scrubSecrets } from "../log.js";
@@ -43,6 +44,18 @@ export interface DigestScheduler {
 
 /** Articles ingested this long before the cursor are looked at again (and skipped when already sent). */
 const OVERLAP_MS = 10 * 60_000;
+
+/** A started send older than this is in doubt even when its pid is alive (the pid was reused): no send takes that long. */
+const ATTEMPT_MAX_MS = 30 * 60_000;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
 
 /**
  * Wraps `summarize` so that an article shared by many subscribers' digests
@@ -95,11 +108,23 @@ export function dueDay(sub: Subscription, now: Date, fallbackTimezone: string): 
  * (after `retryDelays`) and its articles stay in the next digest, so none is
  * lost. Articles already delivered to a chat are never sent to it again,
  * even when their file is re-ingested.
+ *
+ * Exactly once, as far as it can be: each send is recorded (`recordAttempt`)
+ * before it starts and cleared when its outcome is recorded. A record left
+ * by a process that died in between — after Telegram may have accepted the
+ * digest, before the run was recorded — is taken as delivered: the digest is
+ * not sent again, and a warning is logged. The trade-off: a crash in that
+ * window loses that one digest when Telegram had not accepted it yet (at most
+ * once); every failure that is reported (`send` rejects) is retried (at least
+ * once). A duplicate annoys every subscriber; a lost digest is one crash's
+ * worth, and its articles stay listed by /digest.
  */
 export function createDigestScheduler(opts: DigestSchedulerOptions): DigestScheduler {
   const clock = opts.clock ?? { now: () => new Date() };
   const delays = opts.retryDelays?.length ? opts.retryDelays : [1, 5, 15, 60];
   const summarize = cachedSummarizer(opts.summarize ?? extractiveSummarizer);
+  /** Tells this scheduler's own send records from those of a dead process (even one that had the same pid). */
+  const token = randomUUID();
   let job: Cron | undefined;
   let running: Promise<{ sent: number; failed: number }> | undefined;
 
@@ -119,21 +144,72 @@ export function createDigestScheduler(opts: DigestSchedulerOptions): DigestSched
     return listed.filter((a) => !sent.has(a.id));
   }
 
-  async function runOne(sub: Subscription, day: string, known: string[]): Promise<"sent" | "empty" | "failed"> {
+  /**
+   * Settles a send that was started and whose outcome was never recorded:
+   * while another live process owns it, it is still sending ("busy");
+   * otherwise the digest is taken as delivered ("settled", see
+   * `createDigestScheduler`).
+   */
+  function settleAttempt(sub: Subscription, now: Date): "none" | "busy" | "settled" {
+    const attempt = opts.subscriptions.attempt(sub.chatId);
+    if (!attempt) return "none";
+    // Ticks never overlap, so a record of this scheduler's own is never in flight here: its outcome was lost.
+    const mine = attempt.ownerToken === token;
+    const fresh = now.getTime() - Date.parse(attempt.at) < ATTEMPT_MAX_MS;
+    if (!mine && fresh && attempt.ownerPid !== process.pid && processAlive(attempt.ownerPid)) return "busy";
+    opts.subscriptions.markRun(sub.chatId, attempt.day, { articleIds: attempt.articleIds, cursor: attempt.cursor });
+    opts.subscriptions.clearAttempt(sub.chatId);
+    opts.log?.warn(
+      { chatId: sub.chatId, day: attempt.day, articles: attempt.articleIds.length, startedAt: attempt.at },
+      "a digest was being sent when the bot stopped: counted as delivered, not sent again",
+    );
+    return "settled";
+  }
+
+  async function runOne(
+    sub: Subscription,
+    day: string,
+    known: string[],
+  ): Promise<"sent" | "empty" | "failed" | "skipped"> {
     const now = clock.now();
+    let sending = false;
     try {
-      const fresh = newArticles(sub, known);
+      const settled = settleAttempt(sub, now);
+      if (settled === "busy") return "skipped";
+      const current = settled === "settled" ? opts.subscriptions.get(sub.chatId) : sub;
+      if (!current || (current.lastRunDay && current.lastRunDay >= day)) return "skipped";
+      const fresh = newArticles(current, known);
       if (fresh.length === 0) {
         opts.subscriptions.markRun(sub.chatId, day);
         return "empty";
       }
       const items = await toDigestItems(groupByDistrict(dedupeByTitle(fresh)), summarize);
+      // ISO times sort as strings: the newest ingest time is the last one.
+      const cursor =
+        fresh
+          .map((a) => a.ingestedAt)
+          .sort()
+          .at(-1) || null;
+      const articleIds = fresh.map((a) => a.id);
+      opts.subscriptions.recordAttempt({
+        chatId: sub.chatId,
+        day,
+        articleIds,
+        cursor,
+        ownerPid: process.pid,
+        ownerToken: token,
+        at: now.toISOString(),
+      });
+      sending = true;
       await opts.send(sub.chatId, { date: null, district: sub.districts.join("、") || null, items });
-      const cursor = fresh.reduce((m, a) => (a.ingestedAt > m ? a.ingestedAt : m), "");
-      opts.subscriptions.markRun(sub.chatId, day, { articleIds: fresh.map((a) => a.id), cursor: cursor || null });
+      sending = false;
+      opts.subscriptions.markRun(sub.chatId, day, { articleIds, cursor });
+      opts.subscriptions.clearAttempt(sub.chatId);
       opts.log?.info({ chatId: sub.chatId, day, items: items.length }, "digest sent");
       return "sent";
     } catch (err) {
+      // A send that failed is retried; a record that failed after a send went out stays in doubt (never resent).
+      if (sending) opts.subscriptions.clearAttempt(sub.chatId);
       // Bot API errors can carry the token inside a URL: never store or log it.
       const message = scrubSecrets(err instanceof Error ? err.message : String(err));
       const delay = delays[Math.min(sub.failures, delays.length - 1)] ?? 60;

@@ -36,6 +36,22 @@ export interface Subscription {
   lastError: string | null;
 }
 
+/** A digest send recorded before it starts (`recordAttempt`), cleared once its outcome is recorded. */
+export interface DigestAttempt {
+  chatId: number;
+  /** The local day of the run. */
+  day: string;
+  /** The articles in the digest being sent. */
+  articleIds: string[];
+  /** The cursor the run moves to when delivered. */
+  cursor: string | null;
+  /** The sending process: its pid and a token unique to that process's scheduler. */
+  ownerPid: number;
+  ownerToken: string;
+  /** When the send started, ISO 8601. */
+  at: string;
+}
+
 /** What `subscribe` accepts. */
 export interface SubscribeOptions {
   /** HH:MM (24 h), or any form `parseTimeOfDay` reads ("8点半", "晚上8点"). */
@@ -197,6 +213,10 @@ export class SubscriptionStore {
         PRIMARY KEY (chat_id, article_id)
       );
       CREATE INDEX IF NOT EXISTS digest_sent_at ON digest_sent(sent_at);
+      CREATE TABLE IF NOT EXISTS digest_attempt (
+        chat_id INTEGER PRIMARY KEY, day TEXT NOT NULL, article_ids TEXT NOT NULL, cursor TEXT,
+        owner_pid INTEGER NOT NULL, owner_token TEXT NOT NULL, at TEXT NOT NULL
+      );
     `);
     const columns = this.db.prepare("PRAGMA table_info(subscriptions)").all() as { name: string }[];
     if (!columns.some((c) => c.name === "districts")) {
@@ -323,6 +343,54 @@ export class SubscriptionStore {
     this.db
       .prepare("UPDATE subscriptions SET failures = failures + 1, retry_at = ?, last_error = ? WHERE chat_id = ?")
       .run(retryAt.toISOString(), error.slice(0, 500), chatId);
+  }
+
+  /** Records that a digest send to `attempt.chatId` starts now (replacing any earlier record). */
+  recordAttempt(attempt: DigestAttempt): void {
+    this.db
+      .prepare(
+        `INSERT OR REPLACE INTO digest_attempt (chat_id, day, article_ids, cursor, owner_pid, owner_token, at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        attempt.chatId,
+        attempt.day,
+        JSON.stringify(attempt.articleIds),
+        attempt.cursor,
+        attempt.ownerPid,
+        attempt.ownerToken,
+        attempt.at,
+      );
+  }
+
+  /** The send to `chatId` recorded as started and not yet finished, or undefined. */
+  attempt(chatId: number): DigestAttempt | undefined {
+    const r = this.db.prepare("SELECT * FROM digest_attempt WHERE chat_id = ?").get(chatId) as
+      | {
+          chat_id: number;
+          day: string;
+          article_ids: string;
+          cursor: string | null;
+          owner_pid: number;
+          owner_token: string;
+          at: string;
+        }
+      | undefined;
+    if (!r) return undefined;
+    return {
+      chatId: r.chat_id,
+      day: r.day,
+      articleIds: JSON.parse(r.article_ids) as string[],
+      cursor: r.cursor,
+      ownerPid: r.owner_pid,
+      ownerToken: r.owner_token,
+      at: r.at,
+    };
+  }
+
+  /** Forgets the started send to `chatId` (its outcome is recorded). */
+  clearAttempt(chatId: number): void {
+    this.db.prepare("DELETE FROM digest_attempt WHERE chat_id = ?").run(chatId);
   }
 
   /** Closes the database. */

@@ -4,9 +4,11 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { Article, ParsedArticle } from "../core/types.js";
 import type { ArticleStore, FileRecord } from "../store/articles.js";
+import { explainDbError } from "../store/db.js";
 import { articleId } from "./article-id.js";
 import { decodeBytes } from "./decode.js";
 import { parsePage } from "./parse-page.js";
+import { readRegularFile } from "./read-file.js";
 import { sourceDefaults } from "./source-defaults.js";
 
 /** Default largest file read (bytes): a bulletin page is tens of KB; a whole issue a few MB. */
@@ -112,10 +114,6 @@ function sameArticle(a: Article, b: Article): boolean {
   );
 }
 
-function formatMb(bytes: number): string {
-  return (bytes / 1024 / 1024).toFixed(1);
-}
-
 async function ingestFile(
   abs: string,
   store: ArticleStore,
@@ -128,12 +126,10 @@ async function ingestFile(
   if (other && other !== abs) return skipped(abs, `与 ${other} 同名：文件名就是文章来源，请改名后再导入`);
   seen.set(source, abs);
 
-  const st = await fs.stat(abs);
-  const max = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  if (st.size > max) {
-    return skipped(abs, `文件过大（${formatMb(st.size)} MB，上限 ${formatMb(max)} MB）：请按版面拆分成多个文件`);
-  }
-  const bytes = await fs.readFile(abs);
+  // Regular files only, read with a byte cap: a FIFO or a link to /dev/zero is skipped, never read.
+  const read = await readRegularFile(abs, opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  if (!read.ok) return skipped(abs, read.reason);
+  const bytes = read.bytes;
   const hash = createHash("sha256").update(bytes).digest("hex");
   const prev = store.getFile(source);
   if (prev && prev.path !== abs && prev.hash !== hash && existsSync(prev.path)) {
@@ -188,7 +184,7 @@ async function ingestFile(
     source,
     path: abs,
     hash,
-    size: st.size,
+    size: read.size,
     encoding,
     articleCount: articles.length,
     ingestedAt,
@@ -221,6 +217,8 @@ export async function ingestPaths(
     try {
       outcome = await ingestFile(abs, store, opts, seen, now());
     } catch (err) {
+      // The store failing (full disk, read-only, damaged news.db) is not this file's fault: stop, naming the database.
+      if (/^SQLITE_/.test(String((err as { code?: unknown }).code))) throw explainDbError(err, store.db.name);
       outcome = skipped(abs, `读取失败：${(err as Error).message}`);
     }
     outcomes.push(outcome);

@@ -111,6 +111,10 @@ export function ingestCommand(): Command {
             fileBar ??= bars?.create(total, 0, { what: "files ", item: "" });
             fileBar?.update(done, { item: file });
           },
+          onLockWait: (owner) => {
+            const who = owner ? `process ${owner.pid}, since ${owner.since}` : "another process";
+            process.stderr.write(`Another ingest (${who}) is writing the index: waiting for it to finish…\n`);
+          },
           onIndexProgress: (done, total) => {
             chunkBar ??= bars?.create(total, 0, { what: "chunks", item: "" });
             chunkBar?.setTotal(total);
