@@ -53,13 +53,14 @@ describe("news.db errors name the file and say what to do", () => {
     fs.chmodSync(dir, 0o755);
     const script = `import { openDb } from ${JSON.stringify(path.join(ROOT, "src/store/db.ts"))};
 try { openDb(${JSON.stringify(ro)}); console.log("opened"); } catch (e) { console.log(e.message); }`;
-    // root ignores permissions: open it as "nobody" then.
-    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const out = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
-      cwd: ROOT,
-      encoding: "utf8",
-      ...asNobody,
-    });
+    // root ignores permissions: run the child as root without the capabilities
+    // that override them (setpriv, util-linux), so it still reads the project
+    // (which may sit in a folder only root can enter) but cannot write `ro`.
+    const node = [process.execPath, "--import", "tsx", "--input-type=module", "-e", script];
+    const asRoot = process.getuid?.() === 0;
+    const caps = "-dac_override,-dac_read_search";
+    const [cmd, ...args] = asRoot ? ["setpriv", `--bounding-set=${caps}`, `--inh-caps=${caps}`, "--", ...node] : node;
+    const out = spawnSync(cmd as string, args, { cwd: ROOT, encoding: "utf8" });
     expect(out.stdout).toContain(`cannot write the database ${path.join(ro, "news.db")}`);
     expect(out.stdout).toContain(`the folder ${ro} is read-only or not writable`);
   });
