@@ -272,13 +272,15 @@ function sameSession(q: QuestionAnalysis, article: Article): boolean {
 
 /**
  * Whether `article` can be about the years the question names ("2025年9月…时"): its date is of one of
- * them, or it has no date and prints one of them, or the question names none.
+ * them, or it has no date and prints one of them or no year at all, or the question names none.
  */
 function sameYear(q: QuestionAnalysis, article: Article): boolean {
   if (q.years.length === 0) return true;
   const year = article.date?.slice(0, 4);
   if (year) return q.years.includes(year);
-  return q.years.some((y) => article.text.includes(`${y}年`) || article.title.includes(`${y}年`));
+  // Undated: an article printing one of the years, or printing no year at all (nothing contradicts).
+  const all = `${article.title}\n${article.text}`;
+  return q.years.some((y) => all.includes(`${y}年`)) || !/(?:19|20)\d{2}年/.test(all);
 }
 
 /** The context a kind answers in; `answerAs` lets one kind answer as another (yes/no, two-part). */
