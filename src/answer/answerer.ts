@@ -277,10 +277,16 @@ function sameSession(q: QuestionAnalysis, article: Article): boolean {
 function sameYear(q: QuestionAnalysis, article: Article): boolean {
   if (q.years.length === 0) return true;
   const year = article.date?.slice(0, 4);
-  if (year) return q.years.includes(year);
+  // "通报了2023年全县…工作情况" in a 2024 article: a year the article prints is what it tells about.
+  if (year) return q.years.includes(year) || toldYears(q.text).some((y) => article.text.includes(`${y}年`));
   // Undated: an article printing one of the years, or printing no year at all (nothing contradicts).
   const all = `${article.title}\n${article.text}`;
   return q.years.some((y) => all.includes(`${y}年`)) || !/(?:19|20)\d{2}年/.test(all);
+}
+
+/** Years the question names as what a report tells about ("通报了2023年…情况", "总结2022年工作"), not when it happened. */
+function toldYears(text: string): string[] {
+  return [...text.matchAll(/(?:了|通报|总结|回顾|汇报|听取|审议)((?:19|20)\d{2})年/g)].map((m) => m[1] ?? "");
 }
 
 /** The context a kind answers in; `answerAs` lets one kind answer as another (yes/no, two-part). */
