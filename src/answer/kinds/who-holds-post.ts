@@ -1,8 +1,9 @@
 import { districtForms } from "../../core/zh/districts.js";
 import { OFFICE_WORD, POST_TIME_PREFIX } from "../../core/zh/posts.js";
 import { type Claim, quoteSpan } from "../citations.js";
-import type { CandidateArticle } from "../extractive.js";
-import type { QuestionKind } from "./kind.js";
+import { type CandidateArticle, MIN_COVERAGE } from "../extractive.js";
+import { coverage } from "../units.js";
+import type { AnswerContext, QuestionKind } from "./kind.js";
 
 /** "卫东区人大常委会主任是谁", "谁是…", "…由谁担任": what stands where the post is asked. */
 export function whoPostTarget(text: string): string | undefined {
@@ -41,8 +42,36 @@ function onlyOfLevel(districts: readonly string[], post: string, asked: string):
   return same.length === 1 && same[0] === asked;
 }
 
+/**
+ * Whether an article that stores and names no county at all ("我县", "市委…") is the event the question
+ * describes around the post ("受许红兵委托主持…常委会的县长"): it holds ≥ MIN_COVERAGE of the question's
+ * words other than the post and the district, and there are three or more such words (a bare "沛县县委书记是谁" has none).
+ */
+function eventMatched(
+  ctx: AnswerContext,
+  target: string,
+  district: string | undefined,
+): (c: CandidateArticle) => boolean {
+  const forms = district ? districtForms(district) : [];
+  const rest = new Map(
+    [...ctx.weights].filter(
+      ([u]) => !target.includes(u) && !forms.some((f) => f.includes(u) || u.includes(f)) && !/^\d{4}年?$/.test(u),
+    ),
+  );
+  return (c) =>
+    rest.size >= 3 &&
+    !c.article.district &&
+    c.article.districts.length === 0 &&
+    coverage(rest, c.article.title, c.article.text) >= MIN_COVERAGE;
+}
+
 /** who_post: the person printed with the post asked about, in the district asked about. */
-function whoPostClaims(target: string, asked: string | undefined, cands: CandidateArticle[]): Claim[] {
+function whoPostClaims(
+  target: string,
+  asked: string | undefined,
+  cands: CandidateArticle[],
+  described: (c: CandidateArticle) => boolean = () => false,
+): Claim[] {
   // The place asked about: a known district, or the place printed in the question ("朝阳区区长"), known or not.
   const district = asked ?? target.match(/^([\u4e00-\u9fff]{2,3}?(?:区|县|市))(?=[\u4e00-\u9fff])/)?.[1];
   // A town or street asked about ("戴庙镇镇长"): the article must name it; the post is what follows.
@@ -54,7 +83,8 @@ function whoPostClaims(target: string, asked: string | undefined, cands: Candida
     c.article.district === district ||
     (!c.article.district &&
       districtForms(district).some((f) => c.article.title.includes(f) || c.article.text.includes(f))) ||
-    onlyOfLevel(c.article.districts, post, district);
+    onlyOfLevel(c.article.districts, post, district) ||
+    described(c);
   const claims: Claim[] = [];
   const names = new Set<string>();
   for (const cand of cands) {
@@ -100,5 +130,8 @@ export const whoHoldsPost: QuestionKind = {
   },
   candidates: (q, facts) => (q.target ? facts.articlesWithPost(corePost(q.target, q.district)) : []),
   // Most relevant article first: the words around the post ("…闭幕时", "和张俊峰一起调研的") pick the event.
-  answer: (ctx) => (ctx.q.target ? whoPostClaims(ctx.q.target, ctx.district, ctx.ranked()) : []),
+  answer: (ctx) =>
+    ctx.q.target
+      ? whoPostClaims(ctx.q.target, ctx.district, ctx.ranked(), eventMatched(ctx, ctx.q.target, ctx.district))
+      : [],
 };
