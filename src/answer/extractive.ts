@@ -39,11 +39,11 @@ const NUMBER_IN =
 
 /** Whether `text` states a quantity other than a date ("5月26日" is not one). */
 export function hasQuantity(text: string): boolean {
-  // Dates and ordinals ("第十届", "七次会议" after a 届) are no quantities.
+  // Dates, ordinals ("第十届", "七次会议" after a 届) and "每一个" (each, not a count) are no quantities.
   const noDates = text
     .replace(new RegExp(DATE_IN.source, "g"), "")
     .replace(
-      /第[0-9一二三四五六七八九十百]+[届次期批]|(?<=[届])[0-9一二三四五六七八九十百]+次|[0-9一二三四五六七八九十百]+届/g,
+      /每一?[个名位家项次人天条所批件户]|第[0-9一二三四五六七八九十百]+[届次期批]|(?<=[届])[0-9一二三四五六七八九十百]+次|[0-9一二三四五六七八九十百]+届/g,
       "",
     );
   return NUMBER_IN.test(noDates) && numbersIn(noDates).length > 0;
