@@ -18,7 +18,10 @@ interface Mention {
   end: number;
 }
 
+/** Where a post printed before a name starts, reading back: punctuation, and a closing bracket ("驻马店(驻马店新闻网)市政协主席"). */
 const STOP_BACK = new Set([
+  ")",
+  "）",
   "，",
   ",",
   "。",

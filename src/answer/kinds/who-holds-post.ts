@@ -12,8 +12,12 @@ export function whoPostTarget(text: string): string | undefined {
   // "2023年…闭幕时,宝丰县县长", "和张俊峰一起…调研的市规划局局长": the post is the last phrase; what comes
   // before it tells the article (it stays in the question's content).
   const phrase = m?.[1]?.split(/[，,]|时(?=[\u4e00-\u9fff])|的(?=[\u4e00-\u9fff]{2,})/).pop();
-  return phrase?.replace(POST_TIME_PREFIX, "");
+  // "2023年2月宝丰县县长": the date says when, the post is what follows it.
+  return phrase?.replace(POST_TIME_PREFIX, "").replace(DATE_PREFIX, "").replace(POST_TIME_PREFIX, "");
 }
+
+/** A date leading the post asked ("2023年2月", "2022年1月12日时"): when, not part of the post. */
+const DATE_PREFIX = /^(?:(?:19|20)\d{2}年)?(?:\d{1,2}月份?)?(?:\d{1,2}日)?(?:时|的)?/;
 
 /** "卫东区人大常委会主任" → "人大常委会主任": the post without the district that names it. */
 export function corePost(target: string, district: string | undefined): string {
@@ -40,6 +44,17 @@ function onlyOfLevel(districts: readonly string[], post: string, asked: string):
   if (!level || !"区县市".includes(level) || !asked.endsWith(level)) return false;
   const same = districts.filter((d) => d.endsWith(level));
   return same.length === 1 && same[0] === asked;
+}
+
+/**
+ * "市政协主席陈锋" in a 西平县 article titled "驻马店市政协主席…到西平县调研": a post printed with a level
+ * (市) above the article's own county is of the place of that level the article names, the one asked.
+ */
+function levelAbove(article: CandidateArticle["article"], post: string, asked: string): boolean {
+  const level = post[0];
+  if (!level || !"区县市".includes(level) || !asked.endsWith(level)) return false;
+  if (!article.district || article.district.endsWith(level)) return false;
+  return districtForms(asked).some((f) => f.length >= 2 && (article.title.includes(f) || article.text.includes(f)));
 }
 
 /**
@@ -84,6 +99,7 @@ function whoPostClaims(
     (!c.article.district &&
       districtForms(district).some((f) => c.article.title.includes(f) || c.article.text.includes(f))) ||
     onlyOfLevel(c.article.districts, post, district) ||
+    levelAbove(c.article, post, district) ||
     described(c);
   const claims: Claim[] = [];
   const names = new Set<string>();
@@ -111,10 +127,13 @@ function whoPostClaims(
         spans: [quoteSpan(cand.article.text, f.start, f.end, f.quoteStart, f.quoteEnd)],
       });
       names.add(f.name);
-      if (district) return claims;
-      break;
+      // A deputy post ("副县长") has several holders: each one printed; any other post has one.
+      if (district && !core.includes("副")) return claims;
+      if (district && claims.length >= 6) return claims;
+      if (!district) break;
     }
-    if (claims.length >= 3) break;
+    // The deputies of the most relevant article that prints any: another article may be of another year.
+    if (claims.length >= 3 || (district && claims.length > 0)) break;
   }
   return claims;
 }

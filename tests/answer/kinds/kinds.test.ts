@@ -56,6 +56,13 @@ const ARTICLES: Article[] = [
       "6月2日上午，青禾县2023年招商引资项目集中签约仪式于县会展中心举行，共计9个签约项目。" +
       "县长蔺向阳表示，将为每一个项目提供全程服务。",
   }),
+  testArticle({
+    id: "k0000006",
+    title: "云岭市政协主席夏知远一行到青禾县调研",
+    district: "青禾县",
+    date: "2023-07-20",
+    text: "7月20日，云岭(云岭新闻网)市政协主席夏知远一行到青禾县调研，副县长乜春华、笪明远陪同。",
+  }),
 ];
 
 let dir = "";
@@ -99,6 +106,11 @@ const TABLE: Record<string, [string, string[], string][]> = {
     ["青禾县常务副县长是谁？", ["郜立新"], "青禾县"],
     // An article naming no county ("县委常委会…") is the one the words around the post describe.
     ["青禾县主持县委常委会第7次会议的县长是谁？", ["訾远航"], "第7次会议"],
+    // A date before the post says when; "市政协主席" in a county's article is of the city it names.
+    ["2023年3月青禾县常务副县长是谁？", ["郜立新"], "第18次"],
+    ["云岭市政协主席是谁？", ["夏知远"], "云岭市政协主席"],
+    // A deputy post has several holders: each is given.
+    ["青禾县副县长是谁？", ["乜春华", "笪明远"], "青禾县"],
   ],
   post_of: [["戚文澜担任什么职务？", ["县政协副主席"], "第18次"]],
   yes_no: [
