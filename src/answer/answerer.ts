@@ -312,8 +312,18 @@ function answerContext(
       [...cands].sort(
         (x, y) => (relevance.get(y.article.id) ?? 0) - (relevance.get(x.article.id) ?? 0) || x.rank - y.rank,
       ),
-    answerAs: (kind, change = {}, only) => {
-      const sub = only ? answerContext({ ...q, ...change, kind }, district, only, weights, relevance) : undefined;
+    answerAs: (kind, change = {}, only, without) => {
+      // A unit inside the value, holding it, or straddling its edge ("是3月6日开" → 日开) goes.
+      const straddles = (u: string) =>
+        without?.includes(u) ||
+        u.includes(without ?? "") ||
+        without?.endsWith(u[0] ?? "") ||
+        without?.startsWith(u.slice(-1));
+      const w = without ? new Map([...weights].filter(([u]) => !straddles(u))) : weights;
+      const sub =
+        only || w !== weights
+          ? answerContext({ ...q, ...change, kind }, district, only ?? cands, w.size > 0 ? w : weights, relevance)
+          : undefined;
       return kindNamed(kind).answer(sub ?? { ...ctx, q: { ...q, ...change, kind } });
     },
   };

@@ -1,4 +1,5 @@
-import { findNumbers, MEASURE_WORDS } from "../../core/zh/numbers.js";
+import { findNumbers, MEASURE_WORDS, toAsciiDigits } from "../../core/zh/numbers.js";
+import { PLACE_VERBS } from "../../core/zh/places.js";
 import { OFFICE_WORD } from "../../core/zh/posts.js";
 import { ROLES } from "../../core/zh/roles.js";
 import { surnameAt } from "../../core/zh/surnames.js";
@@ -19,6 +20,9 @@ const COMPARE =
 
 /** "12个项目吗", "227名": a number with its measure word, as a yes/no question states it. */
 const STATED_NUMBER = new RegExp(`([0-9.]+|[一二两三四五六七八九十百千万亿]+)([${MEASURE_WORDS}])`, "g");
+
+/** A day a yes/no question states ("1月12日", "12月23日至25日"). */
+const ASKED_DAY = /(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[至到\-—~～](?:\d{1,2}月)?\d{1,2}日)?/;
 
 /** The person names a question states ("区委书记王东亮陪同了吗" → 王东亮; "是张三主持的吗" → 张三). */
 export function namesAsked(text: string): string[] {
@@ -69,6 +73,19 @@ export const yesNo: QuestionKind = {
       const ok = more ? value > asked : less ? value < asked : value >= asked;
       return [{ ...first, verdict: verdictOf(ok, "是。", "没有。") }];
     }
+    // "…是1月12日开的吗": answered as when, then compared with the date asked.
+    const day = text.match(ASKED_DAY);
+    if (day) {
+      const claims = ctx.answerAs(
+        "when",
+        { text: text.replace(ASKED_DAY, "哪天").replace(/吗[？?]?$/, "") },
+        undefined,
+        day[0],
+      );
+      const first = claims[0];
+      if (!first) return [];
+      return [{ ...first, verdict: verdictOf(toAsciiDigits(first.text).includes(toAsciiDigits(day[0]))) }];
+    }
     // "签约了12个项目吗", "实到代表227名吗": a number asked as such, answered as how many, then compared.
     // The last number with a measure, never an ordinal or session (第3次, 十六届, 二次会议).
     const stated = [...text.matchAll(STATED_NUMBER)]
@@ -76,20 +93,43 @@ export const yesNo: QuestionKind = {
       .pop();
     if (stated?.[1] && stated[2]) {
       const asked = findNumbers(stated[1])[0]?.value;
-      const claims = ctx.answerAs("howmany", {
-        text: `${text.slice(0, stated.index)}多少${stated[2]}${text.slice((stated.index ?? 0) + stated[0].length)}`.replace(
-          /吗[？?]?$/,
-          "",
-        ),
-      });
+      const claims = ctx.answerAs(
+        "howmany",
+        {
+          text: `${text.slice(0, stated.index)}多少${stated[2]}${text.slice((stated.index ?? 0) + stated[0].length)}`.replace(
+            /吗[？?]?$/,
+            "",
+          ),
+        },
+        undefined,
+        stated[0],
+      );
       const first = claims[0];
       const printed = first ? findNumbers(first.text).map((n) => n.value) : [];
       if (!first || asked === undefined || printed.length === 0) return [];
       return [{ ...first, verdict: verdictOf(printed.includes(asked)) }];
     }
+    // "…是在县会议中心举行的吗": answered as where, then compared with the place asked.
+    const at = text.match(new RegExp(`在([\\u4e00-\\u9fff()（）]{2,20}?)(?:${PLACE_VERBS.join("|")})(?:的)?吗`));
+    if (at?.[1]) {
+      const claims = ctx.answerAs(
+        "where",
+        { text: text.replace(at[1], "哪里").replace(/吗[？?]?$/, "") },
+        undefined,
+        at[1],
+      );
+      const first = claims[0];
+      if (!first) return [];
+      return [{ ...first, verdict: verdictOf(first.text.includes(at[1])) }];
+    }
     // "王代强是县长吗": the person's post as printed, compared with the post asked.
     const isPost = text.match(/^([\u4e00-\u9fff]{2,4}?)(?:同志)?(?:也|还|就|真的)?是(.+?)吗[？?]?$/);
-    if (isPost?.[1] && isPost[2] && (names.includes(isPost[1]) || surnameAt(isPost[1], 0) > 0) && OFFICE_WORD.test(isPost[2])) {
+    if (
+      isPost?.[1] &&
+      isPost[2] &&
+      (names.includes(isPost[1]) || surnameAt(isPost[1], 0) > 0) &&
+      OFFICE_WORD.test(isPost[2])
+    ) {
       const claims = ctx.answerAs("post_of", { target: isPost[1] });
       const first = claims[0];
       if (!first) return [];
