@@ -48,7 +48,7 @@ export type QuestionBase = Omit<QuestionAnalysis, "kind" | "roles" | "target" | 
 
 /** Question words that ask who. */
 export const ASKS_WHO =
-  /谁|哪些人|哪几位|哪位|什么人|哪些单位|哪些部门|哪几个单位|哪些[\u4e00-\u9fff]{0,8}?(?:领导|同志|干部|委员|代表|常委|负责人|主席|主任|书记|县长|区长|市长|镇长)/;
+  /谁|哪些人|哪几位|哪位|什么人|哪些单位|哪些部门|哪几个单位|哪些[\u4e00-\u9fff]{0,8}?(?:领导|同志|干部|委员|代表|常委|负责人|主席|主任|书记|县长|区长|市长|镇长)|(?:领导|同志|干部|负责人)(?:都)?(?:有|是)(?:哪些|哪几位)/;
 /** Question words that ask how many or how much. */
 export const ASKS_HOWMANY =
   /多少|几[个名位家项次人天年条所种场批辆吨万亿千百件户处]|几$|多长|多久|多大|多高|多远|多重|百分之几|比例|增长了?多|几成/;
