@@ -19,6 +19,9 @@ describe("the shared Chinese vocabulary", () => {
     expect(formsOf("常务会")).toContain("常务会议");
     expect(formsOf("第55次常务会")).toContain("第55次常务会议");
     expect(formsOf("扩大会议")).toEqual(["扩大会议"]);
+    expect(formsOf("党代会")).toContain("党代表大会");
+    expect(formsOf("防汛调度会")).toEqual(["防汛调度会", "防汛调度会议"]);
+    expect(formsOf("县委扩大会")).toContain("县委扩大会议");
   });
   it("reads ordinals and session numbers by value in any digits", () => {
     expect(ordinalsIn("十三届八次会议")).toEqual(["13届", "8次"]);
