@@ -27,6 +27,9 @@ describe("the shared Chinese vocabulary", () => {
     expect(ordinalsIn("十三届八次会议")).toEqual(["13届", "8次"]);
     expect(ordinalsIn("第５５次常务会议")).toEqual(["55次"]);
     expect(ordinalsIn("第一百二十五次")).toEqual(["125次"]);
+    expect(ordinalsIn("2021年第四季度招商引资项目")).toEqual(["4季度"]);
+    expect(ordinalsIn("第七期“开工一批”暨第二批项目")).toEqual(["7期", "2批"]);
+    expect(ordinalsIn("三期工程、一批项目")).toEqual([]);
   });
   it("knows offices, roles as printed and as asked", () => {
     expect(OFFICE_WORD.test("人大常委会主任")).toBe(true);
