@@ -30,6 +30,7 @@ describe("the shared Chinese vocabulary", () => {
     expect(ordinalsIn("2021年第四季度招商引资项目")).toEqual(["4季度"]);
     expect(ordinalsIn("第七期“开工一批”暨第二批项目")).toEqual(["7期", "2批"]);
     expect(ordinalsIn("三期工程、一批项目")).toEqual([]);
+    expect(ordinalsIn("观摩评比第一名")).toEqual(["1名"]);
   });
   it("knows offices, roles as printed and as asked", () => {
     expect(OFFICE_WORD.test("人大常委会主任")).toBe(true);

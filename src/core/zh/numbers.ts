@@ -178,9 +178,9 @@ export function findNumbers(text: string): NumberMention[] {
   return out;
 }
 
-/** An ordinal or session number: 第55次, 第四次, 十三届, 二次 (of 十一届二次会议), 第七期, 第二批, 第三轮, (第)四季度. */
+/** An ordinal or session number: 第55次, 第四次, 十三届, 二次 (of 十一届二次会议), 第七期, 第二批, 第三轮, 第一名 (a rank), (第)四季度. */
 const ORDINAL_RE = new RegExp(
-  `第?([0-9${ZH_NUMERAL_CHARS}]+)(届|次)|第([0-9${ZH_NUMERAL_CHARS}]+)(期|批|轮)|第?([0-9一二三四])(季度)`,
+  `第?([0-9${ZH_NUMERAL_CHARS}]+)(届|次)|第([0-9${ZH_NUMERAL_CHARS}]+)(期|批|轮|名)|第?([0-9一二三四])(季度)`,
   "g",
 );
 
