@@ -5,10 +5,13 @@ import { type CandidateArticle, MIN_COVERAGE } from "../extractive.js";
 import { coverage } from "../units.js";
 import type { AnswerContext, QuestionKind } from "./kind.js";
 
-/** "卫东区人大常委会主任是谁", "谁是…", "…由谁担任": what stands where the post is asked. */
+/** "卫东区人大常委会主任是谁", "谁是…", "…由谁担任", "谁担任…": what stands where the post is asked. */
 export function whoPostTarget(text: string): string | undefined {
   const m =
-    text.match(/^(.+?)(?:是谁|叫什么|是哪位|姓名)/) ?? text.match(/^谁是(.+?)[？?]?$/) ?? text.match(/^(.+?)由谁担任/);
+    text.match(/^(.+?)(?:是谁|叫什么|是哪一?位|是什么人|姓名|的名字)/) ??
+    text.match(/^谁是(.+?)[？?]?$/) ??
+    text.match(/^(.+?)由谁担任/) ??
+    text.match(/^谁(?:担任|出任|任)了?(.+?)(?:一职|职务)?[？?]?$/);
   // "2023年…闭幕时,宝丰县县长", "和张俊峰一起…调研的市规划局局长": the post is the last phrase; what comes
   // before it tells the article (it stays in the question's content).
   const phrase = m?.[1]?.split(/[，,]|时(?=[\u4e00-\u9fff])|的(?=[\u4e00-\u9fff]{2,})/).pop();

@@ -115,6 +115,7 @@ const TABLE: Record<string, [string, string[], string][]> = {
     ["云岭市政协主席是谁？", ["夏知远"], "云岭市政协主席"],
     // A deputy post has several holders: each is given.
     ["青禾县副县长是谁？", ["乜春华", "笪明远"], "青禾县"],
+    ["谁担任青禾县常务副县长？", ["郜立新"], "青禾县"],
   ],
   post_of: [["戚文澜担任什么职务？", ["县政协副主席"], "第18次"]],
   yes_no: [
