@@ -272,13 +272,21 @@ function sameSession(q: QuestionAnalysis, article: Article): boolean {
 
 /**
  * Whether `article` can be about the years the question names ("2025年9月…时"): its date is of one of
- * them, or it has no date and prints one of them, or the question names none.
+ * them, or it has no date and prints one of them or no year at all, or the question names none.
  */
 function sameYear(q: QuestionAnalysis, article: Article): boolean {
   if (q.years.length === 0) return true;
   const year = article.date?.slice(0, 4);
-  if (year) return q.years.includes(year);
-  return q.years.some((y) => article.text.includes(`${y}年`) || article.title.includes(`${y}年`));
+  // "通报了2023年全县…工作情况" in a 2024 article: a year the article prints is what it tells about.
+  if (year) return q.years.includes(year) || toldYears(q.text).some((y) => article.text.includes(`${y}年`));
+  // Undated: an article printing one of the years, or printing no year at all (nothing contradicts).
+  const all = `${article.title}\n${article.text}`;
+  return q.years.some((y) => all.includes(`${y}年`)) || !/(?:19|20)\d{2}年/.test(all);
+}
+
+/** Years the question names as what a report tells about ("通报了2023年…情况", "总结2022年工作"), not when it happened. */
+function toldYears(text: string): string[] {
+  return [...text.matchAll(/(?:了|通报|总结|回顾|汇报|听取|审议)((?:19|20)\d{2})年/g)].map((m) => m[1] ?? "");
 }
 
 /** The context a kind answers in; `answerAs` lets one kind answer as another (yes/no, two-part). */
@@ -304,8 +312,18 @@ function answerContext(
       [...cands].sort(
         (x, y) => (relevance.get(y.article.id) ?? 0) - (relevance.get(x.article.id) ?? 0) || x.rank - y.rank,
       ),
-    answerAs: (kind, change = {}, only) => {
-      const sub = only ? answerContext({ ...q, ...change, kind }, district, only, weights, relevance) : undefined;
+    answerAs: (kind, change = {}, only, without) => {
+      // A unit inside the value, holding it, or straddling its edge ("是3月6日开" → 日开) goes.
+      const straddles = (u: string) =>
+        without?.includes(u) ||
+        u.includes(without ?? "") ||
+        without?.endsWith(u[0] ?? "") ||
+        without?.startsWith(u.slice(-1));
+      const w = without ? new Map([...weights].filter(([u]) => !straddles(u))) : weights;
+      const sub =
+        only || w !== weights
+          ? answerContext({ ...q, ...change, kind }, district, only ?? cands, w.size > 0 ? w : weights, relevance)
+          : undefined;
       return kindNamed(kind).answer(sub ?? { ...ctx, q: { ...q, ...change, kind } });
     },
   };

@@ -39,11 +39,11 @@ const NUMBER_IN =
 
 /** Whether `text` states a quantity other than a date ("5月26日" is not one). */
 export function hasQuantity(text: string): boolean {
-  // Dates and ordinals ("第十届", "七次会议" after a 届) are no quantities.
+  // Dates, ordinals ("第十届", "七次会议" after a 届) and "每一个" (each, not a count) are no quantities.
   const noDates = text
     .replace(new RegExp(DATE_IN.source, "g"), "")
     .replace(
-      /第[0-9一二三四五六七八九十百]+[届次期批]|(?<=[届])[0-9一二三四五六七八九十百]+次|[0-9一二三四五六七八九十百]+届/g,
+      /每一?[个名位家项次人天条所批件户]|第[0-9一二三四五六七八九十百]+[届次期批]|(?<=[届])[0-9一二三四五六七八九十百]+次|[0-9一二三四五六七八九十百]+届/g,
       "",
     );
   return NUMBER_IN.test(noDates) && numbersIn(noDates).length > 0;
@@ -149,14 +149,20 @@ export function focusShare(focus: string[], text: string): number {
   return (0.5 * focus.filter((f) => text.includes(f)).length) / focus.length;
 }
 
+/** Verbs whose object is another event ("传达学习1月6日…会议精神", "学习贯彻…"): a date after them dates that event. */
+const RELAYED_BEFORE = /(?:传达|学习|贯彻|落实|观看|收听|收看)[^，,]{0,4}$/;
+
 /** "自2月19日起,卫东区广泛开展…": the date as printed and the clause it dates. */
 export function dateClause(s: ScoredSentence, weights: Map<string, number>): string {
   const clauses = splitClauses(s.sentence);
   let best = clauses.findIndex((c) => DATE_IN.test(c.text));
   let bestCov = -1;
   clauses.forEach((c, i) => {
-    if (!DATE_IN.test(c.text)) return;
-    const cv = coverage(weights, c.text, clauses[i + 1]?.text ?? "");
+    const d = c.text.match(DATE_IN);
+    if (!d) return;
+    // "传达学习1月6日…会议精神": the date of what is relayed, not of the event; any other date wins.
+    const relayed = RELAYED_BEFORE.test(c.text.slice(0, d.index ?? 0));
+    const cv = coverage(weights, c.text, clauses[i + 1]?.text ?? "") - (relayed ? 1 : 0);
     if (cv > bestCov) {
       bestCov = cv;
       best = i;

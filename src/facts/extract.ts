@@ -18,7 +18,10 @@ interface Mention {
   end: number;
 }
 
+/** Where a post printed before a name starts, reading back: punctuation, and a closing bracket ("驻马店(驻马店新闻网)市政协主席"). */
 const STOP_BACK = new Set([
+  ")",
+  "）",
   "，",
   ",",
   "。",
@@ -38,7 +41,7 @@ const STOP_BACK = new Set([
   "》",
 ]);
 const LEAD_NOISE =
-  /^(?:本报讯|本报|据悉|据了解|近日|日前|今天|昨天|当天|随后|同时|其中|作为|在|由|经|据|是|和|及|与|[（(][^）)]*[）)]|\d{4}年|\d{1,2}月|\d{1,2}日|上午|下午|晚上|至)+/;
+  /^(?:本报讯|本报|据悉|据了解|近日|日前|今天|昨天|当天|随后|同时|其中|作为|最后|首先|其次|接着|然后|会上|会议|在|由|经|据|是|和|及|与|[（(][^）)]*[）)]|\d{4}年|\d{1,2}月|\d{1,2}日|上午|下午|晚上|至)+/;
 
 function endsWithPost(text: string): string | undefined {
   return POST_SUFFIXES.find((s) => text.endsWith(s));

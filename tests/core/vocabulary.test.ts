@@ -19,11 +19,18 @@ describe("the shared Chinese vocabulary", () => {
     expect(formsOf("常务会")).toContain("常务会议");
     expect(formsOf("第55次常务会")).toContain("第55次常务会议");
     expect(formsOf("扩大会议")).toEqual(["扩大会议"]);
+    expect(formsOf("党代会")).toContain("党代表大会");
+    expect(formsOf("防汛调度会")).toEqual(["防汛调度会", "防汛调度会议"]);
+    expect(formsOf("县委扩大会")).toContain("县委扩大会议");
   });
   it("reads ordinals and session numbers by value in any digits", () => {
     expect(ordinalsIn("十三届八次会议")).toEqual(["13届", "8次"]);
     expect(ordinalsIn("第５５次常务会议")).toEqual(["55次"]);
     expect(ordinalsIn("第一百二十五次")).toEqual(["125次"]);
+    expect(ordinalsIn("2021年第四季度招商引资项目")).toEqual(["4季度"]);
+    expect(ordinalsIn("第七期“开工一批”暨第二批项目")).toEqual(["7期", "2批"]);
+    expect(ordinalsIn("三期工程、一批项目")).toEqual([]);
+    expect(ordinalsIn("观摩评比第一名")).toEqual(["1名"]);
   });
   it("knows offices, roles as printed and as asked", () => {
     expect(OFFICE_WORD.test("人大常委会主任")).toBe(true);

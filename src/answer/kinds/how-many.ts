@@ -43,7 +43,9 @@ function quantityFit(asked: AskedQuantity, clause: string, quantities: QuantityF
     let f = 0.05;
     if (asked.money && /元$/.test(qf.value)) f = 0.4;
     if (asked.measure && qf.unit === asked.measure) f = 0.25;
-    if (asked.noun && (after.startsWith(asked.noun) || qf.value.endsWith(asked.noun))) f += 0.25;
+    // "12个签约项目" counts 项目 too: the noun within a short modifier after the number.
+    if (asked.noun && (after.slice(0, asked.noun.length + 2).includes(asked.noun) || qf.value.endsWith(asked.noun)))
+      f += 0.25;
     best = Math.max(best, f);
   }
   return best;

@@ -32,8 +32,12 @@ export interface AnswerContext {
   scored(): ScoredSentence[];
   /** The candidates most relevant first. */
   ranked(): CandidateArticle[];
-  /** Answers the question as another kind would, optionally changed and over fewer candidates (yes/no and two-part questions use it). */
-  answerAs(kind: string, q?: Partial<QuestionAnalysis>, cands?: CandidateArticle[]): Claim[];
+  /**
+   * Answers the question as another kind would, optionally changed, over fewer candidates, and
+   * `without` the question's units inside that text (the value a yes/no question states is what is
+   * checked, not what must match: "是在县体育馆举行的吗"). Yes/no and two-part questions use it.
+   */
+  answerAs(kind: string, q?: Partial<QuestionAnalysis>, cands?: CandidateArticle[], without?: string): Claim[];
 }
 
 /**

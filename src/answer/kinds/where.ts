@@ -1,4 +1,4 @@
-import { ASKS_WHERE, PLACE_VERBS } from "../../core/zh/places.js";
+import { ASKS_WHERE, PLACE_LEAD, PLACE_VERBS } from "../../core/zh/places.js";
 import { bestClause, claimOf, pickSentence, relevantSentences } from "../extractive.js";
 import type { QuestionKind } from "./kind.js";
 
@@ -8,9 +8,11 @@ export const where: QuestionKind = {
   description: "where (在哪里, 什么地方)",
   detect: (q) => (ASKS_WHERE.test(q.text) ? {} : undefined),
   answer(ctx) {
-    // "在…召开"-style clauses; the question's own verb next to 在哪里 ("在哪里闭幕") counts too.
+    // "在…召开" / "于…举行"-style clauses; the question's own verb next to 在哪里 ("在哪里闭幕") counts too.
     const verbs = [...PLACE_VERBS, ...ctx.q.focus.filter((f) => /^\p{Script=Han}{2,4}$/u.test(f))];
-    const place = new RegExp(`在[^，,。]{2,30}?(?:${verbs.join("|")})|到[^，,。]{2,}|来到|前往|位于|地点|落户`);
+    const place = new RegExp(
+      `${PLACE_LEAD}[^，,。]{2,30}?(?:${verbs.join("|")})|到[^，,。]{2,}|来到|前往|位于|地点|落户|设在`,
+    );
     const relevant = relevantSentences(ctx.q, ctx.scored());
     const s = pickSentence(ctx.q, relevant, ctx.weights, (x) => place.test(x.sentence.text));
     const text = s && bestClause(s, ctx.weights, (c) => place.test(c.text), 8, ctx.q.focus);

@@ -1,18 +1,26 @@
 import { districtForms } from "../../core/zh/districts.js";
 import { OFFICE_WORD, POST_TIME_PREFIX } from "../../core/zh/posts.js";
 import { type Claim, quoteSpan } from "../citations.js";
-import type { CandidateArticle } from "../extractive.js";
-import type { QuestionKind } from "./kind.js";
+import { type CandidateArticle, MIN_COVERAGE } from "../extractive.js";
+import { coverage } from "../units.js";
+import type { AnswerContext, QuestionKind } from "./kind.js";
 
-/** "卫东区人大常委会主任是谁", "谁是…", "…由谁担任": what stands where the post is asked. */
+/** "卫东区人大常委会主任是谁", "谁是…", "…由谁担任", "谁担任…": what stands where the post is asked. */
 export function whoPostTarget(text: string): string | undefined {
   const m =
-    text.match(/^(.+?)(?:是谁|叫什么|是哪位|姓名)/) ?? text.match(/^谁是(.+?)[？?]?$/) ?? text.match(/^(.+?)由谁担任/);
+    text.match(/^(.+?)(?:是谁|叫什么|是哪一?位|是什么人|姓名|的名字)/) ??
+    text.match(/^谁是(.+?)[？?]?$/) ??
+    text.match(/^(.+?)由谁担任/) ??
+    text.match(/^谁(?:担任|出任|任)了?(.+?)(?:一职|职务)?[？?]?$/);
   // "2023年…闭幕时,宝丰县县长", "和张俊峰一起…调研的市规划局局长": the post is the last phrase; what comes
   // before it tells the article (it stays in the question's content).
   const phrase = m?.[1]?.split(/[，,]|时(?=[\u4e00-\u9fff])|的(?=[\u4e00-\u9fff]{2,})/).pop();
-  return phrase?.replace(POST_TIME_PREFIX, "");
+  // "2023年2月宝丰县县长": the date says when, the post is what follows it.
+  return phrase?.replace(POST_TIME_PREFIX, "").replace(DATE_PREFIX, "").replace(POST_TIME_PREFIX, "");
 }
+
+/** A date leading the post asked ("2023年2月", "2022年1月12日时"): when, not part of the post. */
+const DATE_PREFIX = /^(?:(?:19|20)\d{2}年)?(?:\d{1,2}月份?)?(?:\d{1,2}日)?(?:时|的)?/;
 
 /** "卫东区人大常委会主任" → "人大常委会主任": the post without the district that names it. */
 export function corePost(target: string, district: string | undefined): string {
@@ -41,8 +49,47 @@ function onlyOfLevel(districts: readonly string[], post: string, asked: string):
   return same.length === 1 && same[0] === asked;
 }
 
+/**
+ * "市政协主席陈锋" in a 西平县 article titled "驻马店市政协主席…到西平县调研": a post printed with a level
+ * (市) above the article's own county is of the place of that level the article names, the one asked.
+ */
+function levelAbove(article: CandidateArticle["article"], post: string, asked: string): boolean {
+  const level = post[0];
+  if (!level || !"区县市".includes(level) || !asked.endsWith(level)) return false;
+  if (!article.district || article.district.endsWith(level)) return false;
+  return districtForms(asked).some((f) => f.length >= 2 && (article.title.includes(f) || article.text.includes(f)));
+}
+
+/**
+ * Whether an article that stores and names no county at all ("我县", "市委…") is the event the question
+ * describes around the post ("受许红兵委托主持…常委会的县长"): it holds ≥ MIN_COVERAGE of the question's
+ * words other than the post and the district, and there are three or more such words (a bare "沛县县委书记是谁" has none).
+ */
+function eventMatched(
+  ctx: AnswerContext,
+  target: string,
+  district: string | undefined,
+): (c: CandidateArticle) => boolean {
+  const forms = district ? districtForms(district) : [];
+  const rest = new Map(
+    [...ctx.weights].filter(
+      ([u]) => !target.includes(u) && !forms.some((f) => f.includes(u) || u.includes(f)) && !/^\d{4}年?$/.test(u),
+    ),
+  );
+  return (c) =>
+    rest.size >= 3 &&
+    !c.article.district &&
+    c.article.districts.length === 0 &&
+    coverage(rest, c.article.title, c.article.text) >= MIN_COVERAGE;
+}
+
 /** who_post: the person printed with the post asked about, in the district asked about. */
-function whoPostClaims(target: string, asked: string | undefined, cands: CandidateArticle[]): Claim[] {
+function whoPostClaims(
+  target: string,
+  asked: string | undefined,
+  cands: CandidateArticle[],
+  described: (c: CandidateArticle) => boolean = () => false,
+): Claim[] {
   // The place asked about: a known district, or the place printed in the question ("朝阳区区长"), known or not.
   const district = asked ?? target.match(/^([\u4e00-\u9fff]{2,3}?(?:区|县|市))(?=[\u4e00-\u9fff])/)?.[1];
   // A town or street asked about ("戴庙镇镇长"): the article must name it; the post is what follows.
@@ -54,7 +101,9 @@ function whoPostClaims(target: string, asked: string | undefined, cands: Candida
     c.article.district === district ||
     (!c.article.district &&
       districtForms(district).some((f) => c.article.title.includes(f) || c.article.text.includes(f))) ||
-    onlyOfLevel(c.article.districts, post, district);
+    onlyOfLevel(c.article.districts, post, district) ||
+    levelAbove(c.article, post, district) ||
+    described(c);
   const claims: Claim[] = [];
   const names = new Set<string>();
   for (const cand of cands) {
@@ -81,10 +130,13 @@ function whoPostClaims(target: string, asked: string | undefined, cands: Candida
         spans: [quoteSpan(cand.article.text, f.start, f.end, f.quoteStart, f.quoteEnd)],
       });
       names.add(f.name);
-      if (district) return claims;
-      break;
+      // A deputy post ("副县长") has several holders: each one printed; any other post has one.
+      if (district && !core.includes("副")) return claims;
+      if (district && claims.length >= 6) return claims;
+      if (!district) break;
     }
-    if (claims.length >= 3) break;
+    // The deputies of the most relevant article that prints any: another article may be of another year.
+    if (claims.length >= 3 || (district && claims.length > 0)) break;
   }
   return claims;
 }
@@ -100,5 +152,8 @@ export const whoHoldsPost: QuestionKind = {
   },
   candidates: (q, facts) => (q.target ? facts.articlesWithPost(corePost(q.target, q.district)) : []),
   // Most relevant article first: the words around the post ("…闭幕时", "和张俊峰一起调研的") pick the event.
-  answer: (ctx) => (ctx.q.target ? whoPostClaims(ctx.q.target, ctx.district, ctx.ranked()) : []),
+  answer: (ctx) =>
+    ctx.q.target
+      ? whoPostClaims(ctx.q.target, ctx.district, ctx.ranked(), eventMatched(ctx, ctx.q.target, ctx.district))
+      : [],
 };

@@ -1,4 +1,6 @@
-import { findNumbers } from "../../core/zh/numbers.js";
+import { findNumbers, MEASURE_WORDS, toAsciiDigits } from "../../core/zh/numbers.js";
+import { PLACE_VERBS } from "../../core/zh/places.js";
+import { OFFICE_WORD } from "../../core/zh/posts.js";
 import { ROLES } from "../../core/zh/roles.js";
 import { surnameAt } from "../../core/zh/surnames.js";
 import { findMentions } from "../../facts/extract.js";
@@ -7,6 +9,7 @@ import { claimOf, clauseWindow, MIN_COVERAGE, relevantSentences, roleClause } fr
 import { coverage } from "../units.js";
 import type { AnswerContext, QuestionKind } from "./kind.js";
 import { askedArticles } from "./shared.js";
+import { corePost } from "./who-holds-post.js";
 
 /** A yes/no or either-or question: …吗？, 是否…, 有没有…, 是不是…, 是A还是B. */
 const YES_NO = /吗[？?]?$|是否|有没有|是不是|还是/;
@@ -14,6 +17,12 @@ const YES_NO = /吗[？?]?$|是否|有没有|是不是|还是/;
 /** "超过250名吗": a comparison with a number. */
 const COMPARE =
   /(超过|多于|高于|大于|不到|少于|低于|小于|达到|不少于|不低于)([0-9.]+|[一二两三四五六七八九十百千万亿]+)/;
+
+/** "12个项目吗", "227名": a number with its measure word, as a yes/no question states it. */
+const STATED_NUMBER = new RegExp(`([0-9.]+|[一二两三四五六七八九十百千万亿]+)([${MEASURE_WORDS}])`, "g");
+
+/** A day a yes/no question states ("1月12日", "12月23日至25日"). */
+const ASKED_DAY = /(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[至到\-—~～](?:\d{1,2}月)?\d{1,2}日)?/;
 
 /** The person names a question states ("区委书记王东亮陪同了吗" → 王东亮; "是张三主持的吗" → 张三). */
 export function namesAsked(text: string): string[] {
@@ -63,6 +72,68 @@ export const yesNo: QuestionKind = {
       const less = /不到|少于|低于|小于/.test(cmp[1]);
       const ok = more ? value > asked : less ? value < asked : value >= asked;
       return [{ ...first, verdict: verdictOf(ok, "是。", "没有。") }];
+    }
+    // "…是1月12日开的吗": answered as when, then compared with the date asked.
+    const day = text.match(ASKED_DAY);
+    if (day) {
+      const claims = ctx.answerAs(
+        "when",
+        { text: text.replace(ASKED_DAY, "哪天").replace(/吗[？?]?$/, "") },
+        undefined,
+        day[0],
+      );
+      const first = claims[0];
+      if (!first) return [];
+      return [{ ...first, verdict: verdictOf(toAsciiDigits(first.text).includes(toAsciiDigits(day[0]))) }];
+    }
+    // "签约了12个项目吗", "实到代表227名吗": a number asked as such, answered as how many, then compared.
+    // The last number with a measure, never an ordinal or session (第3次, 十六届, 二次会议).
+    const stated = [...text.matchAll(STATED_NUMBER)]
+      .filter((m) => !/[届次期]/.test(m[2] ?? "") && !/第$/.test(text.slice(0, m.index)))
+      .pop();
+    if (stated?.[1] && stated[2]) {
+      const asked = findNumbers(stated[1])[0]?.value;
+      const claims = ctx.answerAs(
+        "howmany",
+        {
+          text: `${text.slice(0, stated.index)}多少${stated[2]}${text.slice((stated.index ?? 0) + stated[0].length)}`.replace(
+            /吗[？?]?$/,
+            "",
+          ),
+        },
+        undefined,
+        stated[0],
+      );
+      const first = claims[0];
+      const printed = first ? findNumbers(first.text).map((n) => n.value) : [];
+      if (!first || asked === undefined || printed.length === 0) return [];
+      return [{ ...first, verdict: verdictOf(printed.includes(asked)) }];
+    }
+    // "…是在县会议中心举行的吗": answered as where, then compared with the place asked.
+    const at = text.match(new RegExp(`在([\\u4e00-\\u9fff()（）]{2,20}?)(?:${PLACE_VERBS.join("|")})(?:的)?吗`));
+    if (at?.[1]) {
+      const claims = ctx.answerAs(
+        "where",
+        { text: text.replace(at[1], "哪里").replace(/吗[？?]?$/, "") },
+        undefined,
+        at[1],
+      );
+      const first = claims[0];
+      if (!first) return [];
+      return [{ ...first, verdict: verdictOf(first.text.includes(at[1])) }];
+    }
+    // "王代强是县长吗": the person's post as printed, compared with the post asked.
+    const isPost = text.match(/^([\u4e00-\u9fff]{2,4}?)(?:同志)?(?:也|还|就|真的)?是(.+?)吗[？?]?$/);
+    if (
+      isPost?.[1] &&
+      isPost[2] &&
+      (names.includes(isPost[1]) || surnameAt(isPost[1], 0) > 0) &&
+      OFFICE_WORD.test(isPost[2])
+    ) {
+      const claims = ctx.answerAs("post_of", { target: isPost[1] });
+      const first = claims[0];
+      if (!first) return [];
+      return [{ ...first, verdict: verdictOf(first.text.includes(corePost(isPost[2], ctx.district))) }];
     }
     // "X县长也是Y吗": who holds the post, compared with Y.
     const post = text.match(/^(.+?)(?:也|还|就|真的)?是([\u4e00-\u9fff]{2,4}?)(?:同志)?吗[？?]?$/);

@@ -16,6 +16,10 @@ export const MEETING_FORMS: readonly (readonly string[])[] = [
   ["专题会", "专题会议"],
   ["推进会", "推进会议", "工作会议"],
   ["两会", "人大会议", "政协会议"],
+  ["党代会", "党代表大会", "党员代表大会"],
+  ["职代会", "职工代表大会"],
+  ["团代会", "共青团代表大会", "团代表大会"],
+  ["妇代会", "妇女代表大会"],
   ["明查", "明察"],
 ];
 
@@ -35,5 +39,7 @@ export function formsOf(unit: string): string[] {
       return [unit, ...group.filter((f) => f !== short).map((f) => head + f)];
     }
   }
+  // Any other "…会" ("座谈会", "动员会", "调度会"): papers print "…会议" as often.
+  if (unit.length >= 3 && unit.endsWith("会")) return [unit, `${unit}议`];
   return [unit];
 }

@@ -178,18 +178,21 @@ export function findNumbers(text: string): NumberMention[] {
   return out;
 }
 
-/** An ordinal or session number: 第55次, 第四次, 十三届, 二次 (of 十一届二次会议). */
-const ORDINAL_RE = new RegExp(`第?([0-9${ZH_NUMERAL_CHARS}]+)(届|次)`, "g");
+/** An ordinal or session number: 第55次, 第四次, 十三届, 二次 (of 十一届二次会议), 第七期, 第二批, 第三轮, 第一名 (a rank), (第)四季度. */
+const ORDINAL_RE = new RegExp(
+  `第?([0-9${ZH_NUMERAL_CHARS}]+)(届|次)|第([0-9${ZH_NUMERAL_CHARS}]+)(期|批|轮|名)|第?([0-9一二三四])(季度)`,
+  "g",
+);
 
 /**
  * The ordinals and session numbers of `text` by value and measure ("十一届二次会议" → ["11届", "2次"],
- * "第55次" → ["55次"]), so that a question's and an article's can be compared whatever digits they use.
+ * "第55次" → ["55次"], "第四季度" → ["4季度"]), so that a question's and an article's can be compared whatever digits they use.
  */
 export function ordinalsIn(text: string): string[] {
   const out: string[] = [];
   for (const m of toAsciiDigits(text).matchAll(ORDINAL_RE)) {
-    const v = parseNumber(m[1] ?? "");
-    if (v !== null && v > 0) out.push(`${v}${m[2]}`);
+    const v = parseNumber(m[1] ?? m[3] ?? m[5] ?? "");
+    if (v !== null && v > 0) out.push(`${v}${m[2] ?? m[4] ?? m[6]}`);
   }
   return out;
 }

@@ -22,7 +22,19 @@ export const PLACE_VERBS: readonly string[] = [
   "开幕",
   "闭幕",
   "报到",
+  "座谈",
+  "签约",
+  "挂牌",
+  "奠基",
+  "开班",
+  "会见",
+  "调研",
+  "考察",
+  "视察",
 ];
+
+/** "在X召开", "于X举行": what leads a place before a place verb (于 never before a date: "于1月12日"). */
+export const PLACE_LEAD = "(?:在|于(?![0-9一二三四五六七八九十两]+[年月日]|近日|日前|今年|去年|当天))";
 
 /** Verbs that lead a list of places visited ("先后到", "深入", "实地察看"). */
 export const VISIT_LEADS =

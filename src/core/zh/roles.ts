@@ -23,7 +23,11 @@ const EVENT = "(?:会议|活动|仪式|大会|典礼)";
 /** Every role, in the order fact extraction tries them (the first match of a span wins). */
 export const ROLES: readonly RoleWord[] = [
   { role: "主持", printed: ["主持召开", `主持${EVENT}?`], asked: "主持" },
-  { role: "出席", printed: [`出席${EVENT}?(?:并讲话|并致辞|并发言)?`, "到会(?:祝贺|指导)?"], asked: "出席|到会|到场" },
+  {
+    role: "出席",
+    printed: [`出席${EVENT}?(?:并讲话|并致辞|并发言)?`, "到会(?:祝贺|指导)?"],
+    asked: "出席|到会|到场|祝贺",
+  },
   { role: "列席", printed: ["列席(?:会议)?"], asked: "列席" },
   {
     role: "参加",
