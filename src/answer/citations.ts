@@ -63,6 +63,19 @@ export function quoteOf(article: Article, spans: { start: number; end: number }[
   return merged.map((s) => article.text.slice(s.start, s.end)).join("……");
 }
 
+/** The citation `[n]` of `article`, quoting `quote`: what every answer, list and timeline line cites. */
+export function citationOf(article: Article, n: number, quote = ""): Citation {
+  return {
+    n,
+    articleId: article.id,
+    title: article.title,
+    district: article.district,
+    date: article.date,
+    source: article.source,
+    quote,
+  };
+}
+
 /**
  * Builds the Answer from claims: one citation per article (numbered in
  * order of first use), each claim led by its source the first time and
@@ -77,15 +90,7 @@ export function buildAnswer(question: string, claims: Claim[]): Answer {
   for (const c of claims) {
     let cit = citations.find((x) => x.articleId === c.article.id);
     if (!cit) {
-      cit = {
-        n: citations.length + 1,
-        articleId: c.article.id,
-        title: c.article.title,
-        district: c.article.district,
-        date: c.article.date,
-        source: c.article.source,
-        quote: "",
-      };
+      cit = citationOf(c.article, citations.length + 1);
       citations.push(cit);
     }
     spansByArticle.set(c.article.id, [...(spansByArticle.get(c.article.id) ?? []), ...c.spans]);

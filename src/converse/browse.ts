@@ -1,3 +1,4 @@
+import { citationOf } from "../answer/citations.js";
 import { unsupported } from "../answer/guard.js";
 import { cutWords } from "../answer/units.js";
 import { normalizeQuery } from "../core/normalize.js";
@@ -232,15 +233,7 @@ export function renderBrowse(p: BrowsePage): { answer: string; citations: Citati
   const head = `${browseHeading(p.query)}：共 ${p.total} 篇（新近的在前）${p.pages > 1 ? `，第 ${p.page + 1}/${p.pages} 页` : ""}`;
   // Numbered across pages: line 6 cites [6], so a line and its "原文" button keep one number.
   const first = p.page * PAGE_SIZE + 1;
-  const citations: Citation[] = p.items.map((it, i) => ({
-    n: first + i,
-    articleId: it.article.id,
-    title: it.article.title,
-    district: it.article.district,
-    date: it.article.date,
-    source: it.article.source,
-    quote: it.quote,
-  }));
+  const citations: Citation[] = p.items.map((it, i) => citationOf(it.article, first + i, it.quote));
   const lines = p.items.map((it, i) => {
     const meta = [dayLabel(it.article), it.article.district].filter(Boolean).join(" · ");
     return `${first + i}. 《${it.article.title}》 ${meta}[${first + i}]`;

@@ -1,4 +1,4 @@
-import { quoteSpan } from "../answer/citations.js";
+import { citationOf, quoteSpan } from "../answer/citations.js";
 import { unsupported } from "../answer/guard.js";
 import { normalizeQuery } from "../core/normalize.js";
 import type { Article, Citation } from "../core/types.js";
@@ -163,15 +163,7 @@ export async function personTimeline(
 
 /** The reply text and citations of a timeline (one citation per line). */
 export function renderTimeline(t: Timeline): { answer: string; citations: Citation[] } {
-  const citations: Citation[] = t.items.map((it, i) => ({
-    n: i + 1,
-    articleId: it.article.id,
-    title: it.article.title,
-    district: it.article.district,
-    date: it.article.date,
-    source: it.article.source,
-    quote: it.quote,
-  }));
+  const citations: Citation[] = t.items.map((it, i) => citationOf(it.article, i + 1, it.quote));
   const head =
     t.districts.length > 1
       ? `报道中“${t.name}”出现在${t.districts.join("、")}的 ${t.items.length} 篇报道里，可能不是同一人，按报道列出（新近的在前）：`
