@@ -1,4 +1,5 @@
 import { normalizeQuery } from "../core/normalize.js";
+import { parseNumber } from "../core/zh/numbers.js";
 import { namesPlace } from "../ingest/district.js";
 
 /** What `parseDigestDate` returns: a day, or a Chinese message the user can act on. */
@@ -95,36 +96,16 @@ function pad(n: number): string {
   return String(n).padStart(2, "0");
 }
 
-const CN_DIGITS: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
 /**
  * "二〇二〇" → "2020", "三月二十七日" → "3月27日": Chinese numerals in dates
  * turned into Arabic digits, so that one set of patterns reads both.
  */
 function chineseNumeralsToDigits(text: string): string {
+  const digits = (m: string) => String(parseNumber(m) ?? m);
   // Years written digit by digit: 二〇二〇年.
-  let out = text.replace(/([〇零一二三四五六七八九]{4})(?=年)/g, (m) =>
-    [...m].map((c) => String(CN_DIGITS[c] ?? "")).join(""),
-  );
+  let out = text.replace(/([〇零一二三四五六七八九]{4})(?=年)/g, digits);
   // Months and days: 十, 十二, 二十, 二十七, 三十一, 七.
-  out = out.replace(/([一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])(?=[月日号])/g, (m) => {
-    if (!m.includes("十")) return String(CN_DIGITS[m] ?? m);
-    const [tens, ones] = m.split("十");
-    return String((tens ? (CN_DIGITS[tens] ?? 0) : 1) * 10 + (ones ? (CN_DIGITS[ones] ?? 0) : 0));
-  });
+  out = out.replace(/([一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])(?=[月日号])/g, digits);
   return out;
 }
 
