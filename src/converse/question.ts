@@ -13,17 +13,9 @@ export interface AskedQuestion {
 
 /**
  * The one seam to the answer layer's question analysis: the conversation
- * layer reads questions only through this function. It accepts the analysis
- * with an `intent` (before the question-kind registry) or a `kind` (after it),
- * so that the answer layer's refactor needs no change here.
+ * layer reads questions only through this function.
  */
 export function readAsked(question: string, districts: readonly string[]): AskedQuestion {
-  const a = analyzeQuestion(question, districts) as unknown as {
-    kind?: string;
-    intent?: string;
-    district?: string;
-    target?: string;
-    content: string;
-  };
-  return { kind: a.kind ?? a.intent ?? "generic", district: a.district, target: a.target, content: a.content };
+  const a = analyzeQuestion(question, districts);
+  return { kind: a.kind, district: a.district, target: a.target, content: a.content };
 }
