@@ -46,7 +46,7 @@ export interface AnswererDeps {
   /** Optional LLM: its answer is used when it passes the guard, else the extractive one. */
   chatModel?: BaseChatModel;
   log?: Logger;
-  /** Longest wait for the LLM before answering extractively (default 20 s). */
+  /** Longest wait for the LLM before answering extractively (default and cap: the model's `LLM_TIMEOUT_MS`, 20 s). */
   llmTimeoutMs?: number;
   /** After an LLM failure or timeout, answer extractively for this long without asking it (default 60 s). */
   llmBackoffMs?: number;
@@ -81,7 +81,6 @@ const MAX_ARTICLES = 8;
 export function createAnswerer(deps: AnswererDeps): Answerer {
   const facts = new FactStore(deps.store.db);
   const now = deps.now ?? Date.now;
-  const llmTimeoutMs = deps.llmTimeoutMs ?? 20_000;
   let llmDownUntil = 0;
 
   // The store's districts, re-read at most every 30 s (an ingest may add one).
@@ -220,19 +219,9 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
         };
         for (const c of claims) for (const sp of c.spans) add(c.article, c.article.text.slice(sp.start, sp.end));
         for (const s of ctx.scored().slice(0, 6)) add(s.cand.article, s.sentence.text);
-        let timer: NodeJS.Timeout | undefined;
-        const timeout = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`LLM gave no answer within ${llmTimeoutMs} ms`)), llmTimeoutMs);
-        });
-        try {
-          const llm = await Promise.race([
-            llmAnswer(deps.chatModel, raw, passages, known, { timeoutMs: llmTimeoutMs }),
-            timeout,
-          ]);
-          if (llm) return llm;
-        } finally {
-          clearTimeout(timer);
-        }
+        // llmAnswer aborts the request at the deadline (AbortSignal), also for models that ignore it.
+        const llm = await llmAnswer(deps.chatModel, raw, passages, known, { timeoutMs: deps.llmTimeoutMs });
+        if (llm) return llm;
       } catch (err) {
         // A down or slow endpoint must not make every answer slow: skip it for a while.
         llmDownUntil = now() + (deps.llmBackoffMs ?? 60_000);
