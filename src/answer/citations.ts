@@ -63,6 +63,20 @@ export function quoteOf(article: Article, spans: { start: number; end: number }[
   return merged.map((s) => article.text.slice(s.start, s.end)).join("……");
 }
 
+/**
+ * The date of a citation as a reader should see it: YYYY-MM-DD when known;
+ * else the date as printed, marked when the year is unknown
+ * ("3月27日（年份不详）"); else (no day printed, "近日") nothing.
+ */
+export function citationDate(date: string | null, dateText: string | null | undefined): string | null {
+  if (date) return date;
+  const printed = dateText?.trim();
+  if (!printed) return null;
+  if (/\d{4}\s*年|[〇零一二三四五六七八九]{4}年/.test(printed)) return printed;
+  const day = printed.match(/[\d〇零一二三四五六七八九十]{1,3}月[\d〇零一二三四五六七八九十]{1,3}日/)?.[0];
+  return day ? `${day}（年份不详）` : null;
+}
+
 /** The citation `[n]` of `article`, quoting `quote`: what every answer, list and timeline line cites. */
 export function citationOf(article: Article, n: number, quote = ""): Citation {
   return {

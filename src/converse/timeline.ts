@@ -1,4 +1,4 @@
-import { citationOf, quoteSpan } from "../answer/citations.js";
+import { citationDate, citationOf, quoteSpan } from "../answer/citations.js";
 import { unsupported } from "../answer/guard.js";
 import { normalizeQuery } from "../core/normalize.js";
 import type { Article, Citation } from "../core/types.js";
@@ -99,11 +99,9 @@ export interface Timeline {
   districts: string[];
 }
 
-/** How a list line shows an article's day: the date, the printed day with "年份不详", or 日期不详. */
+/** How a list line shows an article's day: `citationDate` (as citations show it), or 日期不详. */
 export function dayLabel(a: Pick<Article, "date" | "dateText">): string {
-  if (a.date) return a.date;
-  if (a.dateText && /\d+月\d+日/.test(a.dateText)) return `${a.dateText.match(/\d+月\d+日/)?.[0]}（年份不详）`;
-  return "日期不详";
+  return citationDate(a.date, a.dateText) ?? "日期不详";
 }
 
 /** Newest first; undated articles after the dated ones, in page order. */

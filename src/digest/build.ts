@@ -1,5 +1,6 @@
 import { normalizeQuery } from "../core/normalize.js";
 import type { Article, Digest, DigestItem } from "../core/types.js";
+import { districtForms } from "../core/zh/districts.js";
 import type { ArticleStore } from "../store/articles.js";
 import { daysBetween, resolveDigestDay, unknownDistrictMessage } from "./dates.js";
 import { extractiveSummarizer, type Summarizer } from "./summarize.js";
@@ -26,7 +27,8 @@ const SUFFIX = /(?:区|县|市|旗|镇|街道)$/;
 
 /**
  * The stored district the user means by `input`: an exact name, the name
- * without its suffix ("孟州" → "孟州市"), or traditional characters. Returns
+ * without its suffix ("孟州" → "孟州市"), a short form of core/zh's
+ * districtForms ("管城区" → "管城回族区"), or traditional characters. Returns
  * undefined when none matches.
  */
 export function resolveDistrict(input: string, known: string[]): string | undefined {
@@ -34,7 +36,10 @@ export function resolveDistrict(input: string, known: string[]): string | undefi
   if (!q) return undefined;
   const exact = known.find((d) => d === q);
   if (exact) return exact;
-  const matches = known.filter((d) => d.replace(SUFFIX, "") === q.replace(SUFFIX, ""));
+  const stem = q.replace(SUFFIX, "");
+  const matches = known.filter(
+    (d) => d.replace(SUFFIX, "") === stem || districtForms(d).some((f) => f === q || f === stem),
+  );
   return matches.length === 1 ? matches[0] : undefined;
 }
 

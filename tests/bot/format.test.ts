@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { citationDate, claimsOf, renderAnswer } from "../../src/bot/format/answer.js";
+import { citationDate } from "../../src/answer/citations.js";
+import { claimsOf, renderAnswer } from "../../src/bot/format/answer.js";
 import { renderArticle } from "../../src/bot/format/article.js";
 import { digestCallback, digestKeyboard, districtPicker, renderDigest } from "../../src/bot/format/digest.js";
 import { escapeHtml, htmlToPlain } from "../../src/bot/format/html.js";
@@ -198,6 +199,8 @@ describe("answers a phone user can check", () => {
     expect(citationDate(null, "2020年3月27日")).toBe("2020年3月27日");
     expect(citationDate("2020-03-27", "3月27日")).toBe("2020-03-27");
     expect(citationDate(null, null)).toBeNull();
+    expect(citationDate(null, "近日")).toBeNull();
+    expect(citationDate(null, "3月27日上午")).toBe("3月27日（年份不详）");
     const r = renderAnswer(
       { question: "q", answer: "甲主持会议。[1]", found: true, citations: [cite(1, "甲主持会议。", { date: null })] },
       { dateTextOf: () => "3月27日" },

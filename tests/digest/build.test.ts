@@ -189,6 +189,14 @@ describe("helpers", () => {
     expect(resolveDistrict("", known)).toBeUndefined();
   });
 
+  it("resolveDistrict reads the short forms of ethnic districts (管城区, 管城 → 管城回族区)", () => {
+    const known = ["管城回族区", "金水区"];
+    expect(resolveDistrict("管城区", known)).toBe("管城回族区");
+    expect(resolveDistrict("管城", known)).toBe("管城回族区");
+    expect(resolveDistrict("管城回族区", known)).toBe("管城回族区");
+    expect(resolveDistrict("二七区", known)).toBeUndefined();
+  });
+
   it("nearestDays always offers the closest day before and after, then the closest others", () => {
     expect(nearestDays(["2020-03-26", "2020-03-27", "2020-03-28", "2021-02-19"], "2020-03-29")).toEqual([
       "2020-03-27",

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { Composer, type Context } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
+import { citationDate } from "../../answer/citations.js";
 import type { BotDeps } from "../deps.js";
-import { citationDate, renderAnswer, shortAnswer } from "../format/answer.js";
+import { renderAnswer, shortAnswer } from "../format/answer.js";
 import { escapeHtml } from "../format/html.js";
 import { MAX_QUESTION_LENGTH } from "./ask.js";
 

@@ -1,3 +1,4 @@
+import { citationDate } from "../../answer/citations.js";
 import type { Answer, Citation } from "../../core/types.js";
 import { escapeHtml } from "./html.js";
 import { MAX_MESSAGE_LENGTH, packBlocks } from "./split.js";
@@ -23,18 +24,6 @@ export const MAX_QUOTE_LENGTH = 600;
 /** What the renderer may look up about a cited article: the date as printed, when its year is unknown. */
 export interface AnswerLookup {
   dateTextOf?(articleId: string): string | null | undefined;
-}
-
-/**
- * The date of a citation as a reader should see it: YYYY-MM-DD when known;
- * else the date as printed, marked when the year is unknown
- * ("3月27日（年份不详）"); else nothing.
- */
-export function citationDate(date: string | null, dateText: string | null | undefined): string | null {
-  if (date) return date;
-  const printed = dateText?.trim();
-  if (!printed) return null;
-  return /\d{4}\s*年|[〇零一二三四五六七八九]{4}年/.test(printed) ? printed : `${printed}（年份不详）`;
 }
 
 /**
