@@ -85,6 +85,36 @@ export function opensArticle(para: string, noHeadlines: boolean): boolean {
 
 /** Share of a headline's word pairs the lead of its article must say to be printed after that body. */
 const TRAILING_EVIDENCE = 0.5;
+/**
+ * Below that share, a headline printed after a body still belongs to it when
+ * the body's lead says at least this share of it and clearly more
+ * (`RIVAL_MARGIN` times) than the lead of the body that follows: a headline
+ * summarises its own article better than its neighbour's.
+ */
+const RIVAL_EVIDENCE = 0.2;
+const RIVAL_MARGIN = 2;
+
+/**
+ * Whether a short line between two paragraphs is a photo caption of the
+ * article around it, not the next article's headline: the two paragraphs
+ * together say half of it, and the one before says at least half as much as
+ * the one after (a headline speaks of what follows only: "习近平会见李家超"
+ * over "国家主席习近平…会见了…李家超").
+ */
+function isCaptionBetween(line: string, before: string, after: string): boolean {
+  if (headlineEvidence(line, `${before}${after}`) < 0.5) return false;
+  return headlineEvidence(line, before) * 2 >= headlineEvidence(line, after);
+}
+
+/** How much of `headline` the lead of the next body after `items[i]` says (0 when none follows). */
+function nextLeadEvidence(items: Item[], i: number, headline: string): number {
+  for (let k = i + 1; k < items.length; k++) {
+    const it = items[k];
+    if (it?.kind === "body") return headlineEvidence(headline, `${it.paras[0] ?? ""}${it.paras[1] ?? ""}`);
+    if (it?.kind === "heading") return 0;
+  }
+  return 0;
+}
 
 /**
  * Where the body of a headline printed after it starts: among the paragraphs
@@ -93,7 +123,12 @@ const TRAILING_EVIDENCE = 0.5;
  * Returns the item and paragraph index in `out`, or null when no lead says
  * enough of it.
  */
-function leadOf(out: Item[], headline: string): { item: number; para: number; atRunStart: boolean } | null {
+function leadOf(
+  out: Item[],
+  headline: string,
+  rival: number,
+  titleAfterPage: boolean,
+): { item: number; para: number; atRunStart: boolean; strong: boolean } | null {
   let end = out.length;
   while (end > 0 && out[end - 1]?.kind === "byline") end--;
   let first = end;
@@ -109,8 +144,12 @@ function leadOf(out: Item[], headline: string): { item: number; para: number; at
     });
   }
   const b = best as { item: number; para: number; score: number } | null;
-  if (!b || b.score < TRAILING_EVIDENCE) return null;
-  return { item: b.item, para: b.para, atRunStart: b.item === first && b.para === 0 };
+  if (!b) return null;
+  const strong = b.score >= TRAILING_EVIDENCE || (b.score >= RIVAL_EVIDENCE && b.score > RIVAL_MARGIN * rival);
+  // On a page that prints its headlines after the body, the page's habit settles a close call.
+  const habit = titleAfterPage && b.score > 0 && b.score >= rival;
+  if (!strong && !habit) return null;
+  return { item: b.item, para: b.para, atRunStart: b.item === first && b.para === 0, strong };
 }
 
 /**
@@ -124,7 +163,22 @@ function leadOf(out: Item[], headline: string): { item: number; para: number; at
  * dropped.
  */
 export function settleHeadlines(items: Item[]): Item[] {
+  const first = settleOnce(items, false);
+  return first.after > first.before ? settleOnce(items, true).out : first.out;
+}
+
+/**
+ * One pass of `settleHeadlines`; counts the headlines the evidence clearly
+ * put after their body (`after`) and the trailing candidates that clearly
+ * head the next body (`before`). With `titleAfterPage` (the page's clear
+ * cases print the headline last), a close call goes the page's way.
+ */
+function settleOnce(input: Item[], titleAfterPage: boolean): { out: Item[]; after: number; before: number } {
+  // Bodies are copied: a pass moves paragraphs between them.
+  const items = input.map((it) => (it.kind === "body" ? { ...it, paras: [...it.paras] } : it));
   const out: Item[] = [];
+  let after = 0;
+  let before = 0;
   items.forEach((it, i) => {
     if (it.kind !== "heading" || it.markdown) {
       out.push(it);
@@ -133,12 +187,15 @@ export function settleHeadlines(items: Item[]): Item[] {
     const prev = out[out.length - 1];
     if (it.trailing) {
       const heading: Item = { kind: "heading", markdown: false, main: it.main, sub: it.sub };
-      const lead = leadOf(out, it.main);
-      const before = lead ? out[lead.item - (lead.para === 0 ? 1 : 0)] : undefined;
+      const rival = nextLeadEvidence(items, i, it.main);
+      const lead = leadOf(out, it.main, rival, titleAfterPage);
+      if (lead?.strong) after++;
+      else if (rival >= TRAILING_EVIDENCE) before++;
+      const above = lead ? out[lead.item - (lead.para === 0 ? 1 : 0)] : undefined;
       if (!lead) {
         if (prev?.kind === "body") prev.paras.push(it.main);
         else out.push(heading);
-      } else if (lead.atRunStart && before?.kind === "heading") {
+      } else if (lead.atRunStart && above?.kind === "heading") {
         out.push(heading); // the body already has a headline above it: leave the layout to `assemble`
       } else {
         const body = out[lead.item] as Extract<Item, { kind: "body" }>;
@@ -159,13 +216,13 @@ export function settleHeadlines(items: Item[]): Item[] {
       it.main.length <= 10 &&
       !namesPlace(it.main) &&
       !opensArticle(next.paras[0] ?? "", true) &&
-      headlineEvidence(it.main, `${prev.paras[prev.paras.length - 1] ?? ""}${next.paras[0] ?? ""}`) >= 0.5
+      isCaptionBetween(it.main, prev.paras[prev.paras.length - 1] ?? "", next.paras[0] ?? "")
     ) {
       return; // a photo caption inside an article
     }
     out.push(it);
   });
-  return out;
+  return { out, after, before };
 }
 
 /**

@@ -91,6 +91,60 @@ describe("layout: headline printed after the body (narrow columns)", () => {
   });
 });
 
+describe("layout: headline after the body, decided per article by the evidence", () => {
+  // Headlines that repeat little of their lead: each says more of the body above it than of the next one.
+  const block = (lead: string, rest: string, byline: string, headline: string) =>
+    [lead, "", rest, "", `（${byline}）`, headline].join("\n");
+  const text = [
+    block(
+      "本报讯 3月1日，长葛市召开春季义务植树动员会，部署全年国土绿化工作。",
+      "会议要求，各乡镇要落实造林任务。",
+      "李四",
+      "长葛市召开春季义务植树动员会",
+    ),
+    block(
+      "本报讯 3月2日，长葛市在老城镇举行春季义务植树活动，干部群众三百余人参加。",
+      "活动现场，大家挥锹铲土、扶苗培土，栽下侧柏、国槐等苗木两千余株。",
+      "王五",
+      "春风十里植新绿 老城镇里添生机",
+    ),
+    block(
+      "本报讯 3月5日，长葛市人民医院组织医护人员走进社区开展义诊，测量血压、讲解慢病防治知识。",
+      "义诊持续一上午，共服务群众四百余人次，发放宣传资料一千余份。",
+      "赵六",
+      "白衣天使进社区 健康服务暖人心",
+    ),
+    block(
+      "本报讯 3月8日，长葛市妇联举办巾帼建功表彰大会，表彰一批优秀女性代表。",
+      "会上，受表彰代表分享了扎根基层、服务群众的经验。",
+      "孙七",
+      "巾帼绽芳华 建功新时代",
+    ),
+  ].join("\n\n\n");
+
+  it("gives each headline to the body it summarises best, not to the next body", () => {
+    expect(parsePage(text, { issueDate: "2023-03-10" }).map((a) => [a.title, a.text.slice(0, 8)])).toEqual([
+      ["长葛市召开春季义务植树动员会", "3月1日，长葛市"],
+      ["春风十里植新绿 老城镇里添生机", "3月2日，长葛市"],
+      ["白衣天使进社区 健康服务暖人心", "3月5日，长葛市"],
+      ["巾帼绽芳华 建功新时代", "3月8日，长葛市"],
+    ]);
+  });
+
+  it("takes a short headline over a lead that names it for that article's headline, not a photo caption", () => {
+    const arts = parsePage(
+      page(
+        "长葛市召开春耕生产会",
+        "3月6日，长葛市召开春耕生产会，部署春耕备播。",
+        "王刚会见客商一行",
+        "市委书记王刚在市行政中心会见了前来考察的客商一行。",
+        "双方就项目合作进行了交流。",
+      ),
+    );
+    expect(arts.map((a) => a.title)).toEqual(["长葛市召开春耕生产会", "王刚会见客商一行"]);
+  });
+});
+
 describe("layout: markdown headings", () => {
   it("makes two headings in a row two articles (the first without body) and pairs a kicker with its headline", () => {
     const arts = parsePage(

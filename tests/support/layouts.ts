@@ -1,0 +1,169 @@
+import type { ExpectedPage } from "../../src/ingest/eval.js";
+
+/**
+ * Page layouts of county and district papers, as renderers: real article
+ * texts (title, paragraphs) laid out the way the dev pages print them, so
+ * that the parser can be scored on text nobody tuned it on. Each layout is
+ * one trait the parser must handle (narrow columns that wrap inside words
+ * and numbers, blank lines inside sentences, headlines printed after the
+ * body, no headlines at all, "# " headings, a letter-spaced banner, photo
+ * captions, bylines at the top or the bottom). Deterministic: the same
+ * input gives the same page.
+ */
+
+/** One article to lay out: its headline and paragraphs (dateline not included). */
+export interface LayoutArticle {
+  title: string;
+  paras: string[];
+  /** The event date as printed in the lead ("3月27日"), when it has one. */
+  dateText?: string;
+}
+
+/** A page and what the parser should find on it. */
+export interface RenderedPage {
+  text: string;
+  expected: ExpectedPage;
+}
+
+/** A deterministic pseudo-random sequence (mulberry32) from a seed. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Made-up reporters' names for bylines (two or three characters, common surnames). */
+const REPORTERS = ["王丽", "李建华", "张明", "刘洋", "陈静", "杨帆", "赵磊", "黄晓燕", "周强", "吴芳"];
+
+/** Datelines a local paper prints before the lead, with the byline they carry. */
+const DATELINES: ((r: string) => string)[] = [
+  (r) => `本报讯（记者 ${r}）`,
+  () => "本报讯 ",
+  (r) => `本报讯（通讯员 ${r}）`,
+  () => "融媒体中心讯 ",
+  () => "",
+];
+
+/** Cuts a paragraph into lines of `width` characters (numbers and names are cut too, as printed). */
+function wrap(p: string, width: number): string[] {
+  const chars = [...p];
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; i += width) out.push(chars.slice(i, i + width).join(""));
+  return out;
+}
+
+/** Options of a layout. */
+export interface LayoutOptions {
+  seed: number;
+}
+
+type Renderer = (arts: LayoutArticle[], opts: LayoutOptions) => string;
+
+function lead(a: LayoutArticle, i: number, pick: () => number): string {
+  const dl = DATELINES[Math.floor(pick() * DATELINES.length)] ?? DATELINES[0];
+  const r = REPORTERS[(i * 3 + Math.floor(pick() * REPORTERS.length)) % REPORTERS.length] ?? "王丽";
+  return `${dl?.(r) ?? ""}${a.paras[0] ?? ""}`;
+}
+
+/** Headline, blank line, paragraphs separated by blank lines. */
+const clean: Renderer = (arts, { seed }) => {
+  const pick = rng(seed);
+  return arts
+    .map((a, i) => [a.title, "", lead(a, i, pick), ...a.paras.slice(1).flatMap((p) => ["", p])].join("\n"))
+    .join("\n\n\n");
+};
+
+/** Narrow columns of 14–18 characters; now and then a blank line inside a sentence (a column break). */
+const columns: Renderer = (arts, { seed }) => {
+  const pick = rng(seed);
+  const width = 14 + Math.floor(pick() * 5);
+  const page = ["县 域 新 闻", ""];
+  for (const [i, a] of arts.entries()) {
+    page.push(a.title, "");
+    const paras = [lead(a, i, pick), ...a.paras.slice(1)];
+    for (const p of paras) {
+      const lines = wrap(p, width);
+      for (const [k, l] of lines.entries()) {
+        page.push(l);
+        if (k > 0 && k < lines.length - 1 && pick() < 0.08) page.push("");
+      }
+      page.push("");
+    }
+    page.push("");
+  }
+  return page.join("\n");
+};
+
+/** The body first (dateline, paragraphs), then a byline line "（王丽）", then the headline. */
+const titleAfter: Renderer = (arts, { seed }) => {
+  const pick = rng(seed);
+  const width = 15;
+  return arts
+    .map((a, i) => {
+      const paras = [lead(a, i, pick), ...a.paras.slice(1)].map((p) => wrap(p, width).join("\n"));
+      const r = REPORTERS[Math.floor(pick() * REPORTERS.length)] ?? "王丽";
+      return [...paras.flatMap((p) => [p, ""]), `（${r}）`, a.title].join("\n");
+    })
+    .join("\n\n\n");
+};
+
+/** "# " headings, a reporter line above the body, the odd photo caption between articles. */
+const hashed: Renderer = (arts, { seed }) => {
+  const pick = rng(seed);
+  return arts
+    .map((a, i) => {
+      const r = REPORTERS[Math.floor(pick() * REPORTERS.length)] ?? "王丽";
+      const caption = i > 0 && pick() < 0.3 ? [`图为${a.title.slice(0, 6)}现场。${r} 摄`, ""] : [];
+      const parts = [...caption, `# ${a.title}`, "", `记者 ${r}`, "", ...a.paras.flatMap((p) => [p, ""])];
+      return parts.join("\n");
+    })
+    .join("\n\n");
+};
+
+/**
+ * Both orders on one page, article by article: some headlines above their
+ * body, some after it (below a byline line), narrow columns.
+ */
+const mixed: Renderer = (arts, { seed }) => {
+  const pick = rng(seed);
+  const width = 16;
+  return arts
+    .map((a, i) => {
+      const paras = [lead(a, i, pick), ...a.paras.slice(1)].map((p) => wrap(p, width).join("\n"));
+      const body = paras.flatMap((p) => [p, ""]);
+      if (pick() < 0.5) return [a.title, "", ...body].join("\n");
+      const r = REPORTERS[Math.floor(pick() * REPORTERS.length)] ?? "王丽";
+      return [...body, `（${r}）`, a.title].join("\n");
+    })
+    .join("\n\n\n");
+};
+
+/** The layouts, by name, in the order they are reported. */
+export const LAYOUTS: Record<string, Renderer> = { clean, columns, titleAfter, mixed, hashed };
+
+/**
+ * Lays out `arts` as one page in `layout`, with the expected articles (exact
+ * titles, first characters of each body as printed, no district or date
+ * expected: the renderer does not know them).
+ */
+export function renderPage(layout: string, arts: LayoutArticle[], opts: LayoutOptions): RenderedPage {
+  const render = LAYOUTS[layout];
+  if (!render) throw new Error(`unknown layout ${layout}; known: ${Object.keys(LAYOUTS).join(", ")}`);
+  return {
+    text: render(arts, opts),
+    expected: {
+      layout,
+      articles: arts.map((a) => ({
+        title: a.title,
+        district: null,
+        date: null,
+        first: (a.paras[0] ?? "").slice(0, 16),
+      })),
+    },
+  };
+}
