@@ -14,6 +14,8 @@ export interface Draft {
   credits: string[];
   /** Photo news: the article is a long photo caption. */
   photo: boolean;
+  /** The headline's printed lines when it was read as one wrapped headline (see `Headline.lines`). */
+  headLines?: string[];
 }
 
 /** Drafts of one page under one layout, and how many pieces it could not pair. */
@@ -26,7 +28,15 @@ export interface Assembly {
 type HeadingItem = Extract<Item, { kind: "heading" }>;
 
 function draft(h: Headline | null): Draft {
-  return { title: h?.main ?? null, subtitle: h?.sub ?? null, paras: [], bylines: [], credits: [], photo: false };
+  return {
+    title: h?.main ?? null,
+    subtitle: h?.sub ?? null,
+    paras: [],
+    bylines: [],
+    credits: [],
+    photo: false,
+    ...(h?.lines ? { headLines: h.lines } : {}),
+  };
 }
 
 /**
@@ -186,7 +196,13 @@ function settleOnce(input: Item[], titleAfterPage: boolean): { out: Item[]; afte
     }
     const prev = out[out.length - 1];
     if (it.trailing) {
-      const heading: Item = { kind: "heading", markdown: false, main: it.main, sub: it.sub };
+      const heading: Item = {
+        kind: "heading",
+        markdown: false,
+        main: it.main,
+        sub: it.sub,
+        ...(it.lines ? { lines: it.lines } : {}),
+      };
       const rival = nextLeadEvidence(items, i, it.main);
       const lead = leadOf(out, it.main, rival, titleAfterPage);
       if (lead?.strong) after++;
@@ -345,11 +361,13 @@ export function assembleTitleAfter(items: Item[], noHeadlines = false): Assembly
         if (cur && cur.title === null && cur.paras.length) {
           cur.title = it.main;
           cur.subtitle = it.sub;
+          if (it.lines) cur.headLines = it.lines;
           justTitled = cur;
         } else if (titled && !titled.subtitle && !it.sub && !(namesPlace(titled.title ?? "") && namesPlace(it.main))) {
           const h = pickMain(titled.title ?? "", it.main);
           titled.title = h.main;
           titled.subtitle = h.sub;
+          delete titled.headLines;
         } else {
           drafts.push(draft(it));
           orphans++;

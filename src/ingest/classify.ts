@@ -9,6 +9,12 @@ import { cjkCount, endsSentence, fixSpacing } from "./text.js";
 export interface Headline {
   main: string;
   sub: string | null;
+  /**
+   * The printed lines when `main` is several lines joined as one wrapped
+   * headline: the first may yet prove a kicker once the body is known
+   * (`separateKicker`).
+   */
+  lines?: string[];
 }
 
 /** What a block of a page is. */
@@ -50,7 +56,8 @@ export function isBanner(line: string): boolean {
 
 /** Whether lines (cleaned, title-spaced) read as a headline rather than body text. */
 export function isHeadingLines(lines: string[]): boolean {
-  if (lines.length > 3) return false;
+  // Up to a kicker, a main headline wrapped on two lines and a deck.
+  if (lines.length > 4) return false;
   const text = lines.join("");
   if (lines.some((l) => l.length > (lines.length > 1 ? 40 : 90))) return false;
   if (cjkCount(text) < 4) return false;
@@ -80,11 +87,23 @@ export function splitHeadline(lines: string[]): Headline {
     const rest = splitHeadline(lines.slice(1));
     return { main: rest.main, sub: [lines[0], rest.sub].filter(Boolean).join(" ") };
   }
+  if (k > 0) {
+    // A deck under the headline ("——…"): the lines above it are the headline, maybe with a kicker.
+    const top = splitHeadline(lines.slice(0, k));
+    const sub = [top.sub, lines.slice(k).join("")].filter(Boolean).join(" ");
+    return { main: top.main, sub, ...(top.lines ? { lines: top.lines } : {}) };
+  }
+  // A column tag opens the main headline ("【…】…"): the lines above it are its kicker.
+  const tagged = lines.findIndex((l, i) => i > 0 && COLUMN_TAG.test(l));
+  if (tagged > 0) {
+    const rest = splitHeadline(lines.slice(tagged));
+    return { main: rest.main, sub: [lines.slice(0, tagged).join(""), rest.sub].filter(Boolean).join(" ") };
+  }
   if (k < 0) {
     const end = lines.findIndex((l, i) => i < lines.length - 1 && HEADLINE_END.test(l));
     k = end < 0 ? -1 : end + 1;
   }
-  if (k < 0) return { main: lines.join(""), sub: null };
+  if (k < 0) return { main: lines.join(""), sub: null, lines };
   return pickMain(lines.slice(0, k).join(""), lines.slice(k).join(""));
 }
 

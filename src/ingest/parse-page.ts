@@ -7,6 +7,7 @@ import { splitDateline } from "./dateline.js";
 import { dateFromFileName, findEventDate, ownYear, resolveDate, yearContext } from "./dates.js";
 import { articleDistricts, canonicalDistrict, cityOf, pageDistrict, shortNameDistrict } from "./district.js";
 import { reattachFragments } from "./fragments.js";
+import { separateKicker } from "./kicker.js";
 import { findRepeatedParagraphs } from "./repeated.js";
 import { cjkCount, endsSentence } from "./text.js";
 import { townDistrict } from "./towns.js";
@@ -106,6 +107,13 @@ function finish(d: Draft): Finished {
     datelineDate = split.dateText;
     dateline = paras[0].slice(0, paras[0].length - split.rest.length);
     paras = split.rest ? [split.rest, ...paras.slice(1)] : paras.slice(1);
+  }
+  if (d.headLines) {
+    const split = separateKicker(d.headLines, `${paras[0] ?? ""}${paras[1] ?? ""}`);
+    if (split) {
+      d.title = split.main;
+      d.subtitle = [split.sub, d.subtitle].filter(Boolean).join(" ");
+    }
   }
   const credits = d.credits.map((c) => `${c} 摄`);
   const all = [byline, ...d.bylines, ...credits].filter((b): b is string => !!b);

@@ -145,6 +145,34 @@ describe("layout: headline after the body, decided per article by the evidence",
   });
 });
 
+describe("headline stacks: kicker, wrapped headline, deck", () => {
+  const lead = "本报讯 5月8日，长葛市在大周镇召开再生金属产业发展推进会，部署园区扩区提质工作。";
+  it("takes a short first line the lead does not say for the kicker of a wrapped headline with a deck", () => {
+    const arts = parsePage(
+      page(
+        "温县召开植树会",
+        "3月5日，温县召开植树会。",
+        "一线见闻\n长葛市召开再生金属\n产业发展推进会\n——园区扩区提质",
+        lead,
+      ),
+    );
+    expect(arts[1]).toMatchObject({ title: "长葛市召开再生金属产业发展推进会", subtitle: "一线见闻 ——园区扩区提质" });
+  });
+  it("takes the lines above a column tag for its kicker", () => {
+    const arts = parsePage(page("奋进新征程 建功新时代\n【一线见闻】长葛市召开再生金属产业发展推进会", lead));
+    expect(arts[0]).toMatchObject({
+      title: "【一线见闻】长葛市召开再生金属产业发展推进会",
+      subtitle: "奋进新征程 建功新时代",
+    });
+  });
+  it("keeps a headline broken at a phrase whole when the lead says its first line", () => {
+    const arts = parsePage(
+      page("孙建国督导\n“再生金属”产业发展工作", "本报讯 5月8日，长葛市委书记孙建国到大周镇督导再生金属产业发展工作。"),
+    );
+    expect(arts[0]).toMatchObject({ title: "孙建国督导“再生金属”产业发展工作", subtitle: null });
+  });
+});
+
 describe("layout: markdown headings", () => {
   it("makes two headings in a row two articles (the first without body) and pairs a kicker with its headline", () => {
     const arts = parsePage(

@@ -143,8 +143,70 @@ const mixed: Renderer = (arts, { seed }) => {
     .join("\n\n\n");
 };
 
+/** Kickers (引题) a county paper prints above a headline: page furniture, no article's words. */
+const KICKERS = ["聚焦高质量发展", "奋进新征程 建功新时代", "一线见闻", "凝心聚力抓落实"];
+
+/**
+ * Kicker + headline + subtitle stacks: a kicker line above the headline now
+ * and then, a headline over 14 characters wrapped onto two lines, a
+ * "——" subtitle under it now and then.
+ */
+const stacked: Renderer = (arts, { seed }) => {
+  const pick = rng(seed);
+  return arts
+    .map((a, i) => {
+      const t = [...a.title];
+      const half = Math.ceil(t.length / 2);
+      const head = t.length > 14 ? [t.slice(0, half).join(""), t.slice(half).join("")] : [a.title];
+      const kicker = pick() < 0.5 ? [KICKERS[Math.floor(pick() * KICKERS.length)] ?? "一线见闻"] : [];
+      const sub = pick() < 0.4 ? ["——记者蹲点基层见闻"] : [];
+      const body = [lead(a, i, pick), ...a.paras.slice(1).flatMap((p) => ["", p])];
+      return [...kicker, ...head, ...sub, "", ...body].join("\n");
+    })
+    .join("\n\n\n");
+};
+
+/** No headlines at all: every article opens with its dateline ("本报讯", "融媒体中心讯"). */
+const noHeadlines: Renderer = (arts, { seed }) => {
+  const pick = rng(seed);
+  return arts
+    .map((a, i) => {
+      const dl = pick() < 0.5 ? "本报讯 " : `融媒体中心讯（记者 ${REPORTERS[i % REPORTERS.length] ?? "王丽"}）`;
+      return [`${dl}${a.paras[0] ?? ""}`, ...a.paras.slice(1)].join("\n\n");
+    })
+    .join("\n\n");
+};
+
+/** OCR output: digits printed full width, a line now and then letter-spaced, narrow columns. */
+const spaced: Renderer = (arts, { seed }) => {
+  const pick = rng(seed);
+  const wide = (s: string) => s.replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+  return arts
+    .map((a, i) => {
+      const paras = [lead(a, i, pick), ...a.paras.slice(1)].map((p) =>
+        wrap(wide(p), 17)
+          .map((l) => (pick() < 0.15 ? [...l].join(" ") : l))
+          .join("\n"),
+      );
+      return [a.title, "", ...paras.flatMap((p) => [p, ""])].join("\n");
+    })
+    .join("\n\n\n");
+};
+
 /** The layouts, by name, in the order they are reported. */
-export const LAYOUTS: Record<string, Renderer> = { clean, columns, titleAfter, mixed, hashed };
+export const LAYOUTS: Record<string, Renderer> = {
+  clean,
+  columns,
+  titleAfter,
+  mixed,
+  hashed,
+  stacked,
+  noHeadlines,
+  spaced,
+};
+
+/** Layouts that print no headline: the parser must derive one (expected title null). */
+const UNTITLED = new Set(["noHeadlines"]);
 
 /**
  * Lays out `arts` as one page in `layout`, with the expected articles (exact
@@ -159,7 +221,7 @@ export function renderPage(layout: string, arts: LayoutArticle[], opts: LayoutOp
     expected: {
       layout,
       articles: arts.map((a) => ({
-        title: a.title,
+        title: UNTITLED.has(layout) ? null : a.title,
         district: null,
         date: null,
         first: (a.paras[0] ?? "").slice(0, 16),
