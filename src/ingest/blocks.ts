@@ -14,6 +14,9 @@ export { DATELINE_START };
 
 const INLINE_DATELINE = /\s(?=本报(?:\d{1,2}月\d{1,2}日)?讯)/;
 const MD_HEADING = /^#{1,6}\s+/;
+/** A paragraph's first-line indent: two or more ideographic or ASCII spaces. */
+const INDENT = /^(?:\u3000|\s){2,}\S/;
+const SENTENCE_MARK = /[。！？；，,]/;
 
 /**
  * Page text → blocks of lines. Lines are cleaned (`cleanLine`); a block is
@@ -30,7 +33,10 @@ export function splitBlocks(text: string): Block[] {
     if (cur.length) blocks.push({ lines: cur, gapBefore });
     cur = [];
   };
-  for (const raw of text.replace(/\r\n?/g, "\n").split("\n")) {
+  let indentSeen = false;
+  const raws = text.replace(/\r\n?/g, "\n").split("\n");
+  const starts = headlineStarts(raws);
+  for (const [n, raw] of raws.entries()) {
     const line = cleanLine(raw);
     if (line === "") {
       if (cur.length) flush();
@@ -40,7 +46,23 @@ export function splitBlocks(text: string): Block[] {
     if (!cur.length) {
       gapBefore = gap;
       gap = 0;
+      indentSeen = false;
     }
+    // The first indented line under lines that end no sentence: a headline printed
+    // right above its body ("雄安新区白洋淀步入全国良好湖泊行" / "列" / "　　历经四年…").
+    const indented = INDENT.test(raw);
+    const prev = cur[cur.length - 1];
+    // An indented line after a sentence end starts a paragraph, as a blank line would.
+    const newParagraph = indented && prev !== undefined && /[。！？”]$/.test(prev);
+    if (
+      (indented && !indentSeen && cur.length && cur.every((l) => !SENTENCE_MARK.test(l))) ||
+      newParagraph ||
+      starts.has(n)
+    ) {
+      flush();
+      gapBefore = 0;
+    }
+    if (indented) indentSeen = true;
     const parts = splitInlineDateline(line);
     for (const part of parts) {
       if (
@@ -55,6 +77,28 @@ export function splitBlocks(text: string): Block[] {
   }
   flush();
   return blocks;
+}
+
+/**
+ * On a page of indented paragraphs printed without blank lines: the lines
+ * where a headline starts (one or two unindented lines without punctuation
+ * after a sentence end, right above an indented line) and the indented line
+ * under it. Line numbers of `raws`.
+ */
+function headlineStarts(raws: string[]): Set<number> {
+  const out = new Set<number>();
+  const indented = raws.map((r) => INDENT.test(r));
+  if (indented.filter(Boolean).length < 2) return out;
+  for (let i = 1; i < raws.length; i++) {
+    if (indented[i] || !/[。！？”]$/.test(cleanLine(raws[i - 1] ?? ""))) continue;
+    let j = i;
+    while (j < raws.length && j - i < 3 && !indented[j] && cleanLine(raws[j] ?? "") !== "") j++;
+    const head = raws.slice(i, j).map(cleanLine);
+    if (j - i === 0 || j - i > 2 || !indented[j] || head.some((l) => SENTENCE_MARK.test(l))) continue;
+    out.add(i);
+    out.add(j);
+  }
+  return out;
 }
 
 function splitInlineDateline(line: string): string[] {

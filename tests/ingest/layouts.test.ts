@@ -21,6 +21,8 @@ const FLOORS: Record<string, number> = {
   stacked: 0.88,
   noHeadlines: 0.99,
   spaced: 0.97,
+  indented: 0.99,
+  dense: 0.99,
 };
 
 describe.skipIf(!present)("layouts of county pages on unseen real news", () => {

@@ -145,6 +145,28 @@ describe("layout: headline after the body, decided per article by the evidence",
   });
 });
 
+describe("layout: no blank lines, paragraphs indented", () => {
+  it("cuts a headline wrapped at the column width off the indented body under it", () => {
+    const text = [
+      "长葛市召开再生金属产业发展推",
+      "进会",
+      "\u3000\u30005月8日，长葛市在大周镇召",
+      "开再生金属产业发展推进会。",
+      "\u3000\u3000会议要求，要加快园区建设。",
+      "长葛市举办农民丰收节",
+      "\u3000\u30009月23日，长葛市在老城镇举",
+      "办农民丰收节。",
+    ].join("\n");
+    expect(parsePage(text).map((a) => [a.title, a.text])).toEqual([
+      [
+        "长葛市召开再生金属产业发展推进会",
+        "5月8日，长葛市在大周镇召开再生金属产业发展推进会。\n会议要求，要加快园区建设。",
+      ],
+      ["长葛市举办农民丰收节", "9月23日，长葛市在老城镇举办农民丰收节。"],
+    ]);
+  });
+});
+
 describe("headline stacks: kicker, wrapped headline, deck", () => {
   const lead = "本报讯 5月8日，长葛市在大周镇召开再生金属产业发展推进会，部署园区扩区提质工作。";
   it("takes a short first line the lead does not say for the kicker of a wrapped headline with a deck", () => {

@@ -193,6 +193,34 @@ const spaced: Renderer = (arts, { seed }) => {
     .join("\n\n\n");
 };
 
+/**
+ * A plain-text export: no blank lines inside an article, each paragraph on
+ * one line indented with two ideographic spaces, the headline right above
+ * the dateline, one blank line between articles.
+ */
+const indented: Renderer = (arts, { seed }) => {
+  const pick = rng(seed);
+  return arts
+    .map((a, i) => [a.title, ...[lead(a, i, pick), ...a.paras.slice(1)].map((p) => `\u3000\u3000${p}`)].join("\n"))
+    .join("\n\n");
+};
+
+/**
+ * Narrow columns with no blank lines at all: the headline wrapped at the
+ * column width like the body, paragraphs starting on a new indented line.
+ */
+const dense: Renderer = (arts, { seed }) => {
+  const pick = rng(seed);
+  const width = 15 + Math.floor(pick() * 3);
+  return arts
+    .map((a, i) => {
+      const head = wrap(a.title, width);
+      const body = [lead(a, i, pick), ...a.paras.slice(1)].flatMap((p) => wrap(`\u3000\u3000${p}`, width));
+      return [...head, ...body].join("\n");
+    })
+    .join("\n\n");
+};
+
 /** The layouts, by name, in the order they are reported. */
 export const LAYOUTS: Record<string, Renderer> = {
   clean,
@@ -203,6 +231,8 @@ export const LAYOUTS: Record<string, Renderer> = {
   stacked,
   noHeadlines,
   spaced,
+  indented,
+  dense,
 };
 
 /** Layouts that print no headline: the parser must derive one (expected title null). */
