@@ -93,6 +93,17 @@ export function opensArticle(para: string, noHeadlines: boolean): boolean {
   return DATELINE_START.test(para) || (noHeadlines && LEADING_DATE.test(para));
 }
 
+/**
+ * Whether a paragraph goes on with a sentence begun above it (a column cut
+ * "…佐科举" / "行会谈。"): it opens no article and its first clause, up to
+ * the first punctuation, is too short to be a sentence of its own.
+ */
+function continuesSentence(para: string): boolean {
+  if (opensArticle(para, true)) return false;
+  const clause = para.split(/[，,。；;：:！？]/)[0] ?? "";
+  return clause.length <= 6 && clause.length < para.length;
+}
+
 /** Share of a headline's word pairs the lead of its article must say to be printed after that body. */
 const TRAILING_EVIDENCE = 0.5;
 /**
@@ -275,12 +286,27 @@ export function assembleTitleFirst(items: Item[], noHeadlines = false): Assembly
     return d;
   };
 
-  for (const it of items) {
+  items.forEach((it, i) => {
     switch (it.kind) {
-      case "heading":
+      case "heading": {
+        // Headline and byline printed, no body yet: lines with no punctuation cut from the
+        // body's first sentence by a column break ("国家主席习近平…在北京" / "" / "行会谈。").
+        const next = items[i + 1];
+        const waiting = cur !== null && open && (cur as Draft).paras.length === 0 && (cur as Draft).bylines.length > 0;
+        if (
+          waiting &&
+          !heads.length &&
+          !it.markdown &&
+          next?.kind === "body" &&
+          continuesSentence(next.paras[0] ?? "")
+        ) {
+          (cur as Draft).paras.push(`${it.main}${it.sub ?? ""}`.replace(/\s+/g, ""));
+          break;
+        }
         heads.push(it);
         open = false;
         break;
+      }
       case "byline": {
         const d = heads.length ? startFromHeads() : cur;
         if (!d) break;
@@ -317,7 +343,7 @@ export function assembleTitleFirst(items: Item[], noHeadlines = false): Assembly
       default:
         break;
     }
-  }
+  });
   for (const h of heads) bodyless(h);
   return { drafts, orphans };
 }

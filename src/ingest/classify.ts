@@ -68,6 +68,8 @@ export function isHeadingLines(lines: string[]): boolean {
   if (/[，,]/.test(text.replace(COLUMN_TAG, "").replace(/“[^”]*”|《[^》]*》|"[^"]*"/g, "")) && !COLUMN_TAG.test(text))
     return false;
   if (/[，、：:；（(“《—-]$/.test(text)) return false;
+  // A number cut by a column ("…指数为50." / "1%，…") ends no headline.
+  if (/[.．]$/.test(text) || (lines.length > 1 && /\d$/.test(text))) return false;
   if (ENUMERATION.test(text) || DATELINE_START.test(text)) return false;
   return true;
 }

@@ -167,6 +167,37 @@ describe("layout: no blank lines, paragraphs indented", () => {
   });
 });
 
+describe("layout: a lead cut by a column break under headline and byline", () => {
+  it("keeps lines cut from the first sentence in the body, not as a second headline", () => {
+    const arts = parsePage(
+      page(
+        "孙建国会见客商代表",
+        "□记者 王丽",
+        "市委书记孙建国5月8日上午在市行\n政中心与来访的客商代表一行举",
+        "行座谈。双方就项目合作进行了交\n流。",
+      ),
+    );
+    expect(arts.map((a) => [a.title, a.byline, a.text])).toEqual([
+      [
+        "孙建国会见客商代表",
+        "记者 王丽",
+        "市委书记孙建国5月8日上午在市行政中心与来访的客商代表一行举行座谈。双方就项目合作进行了交流。",
+      ],
+    ]);
+  });
+  it("never ends a headline with a number cut by the column", () => {
+    const arts = parsePage(
+      page(
+        "长葛市一季度经济运行稳中向好",
+        "长葛市统计局今天公布：一季度\n全市规模以上工业增加值增长6.",
+        "5%，高于全省平均水平。",
+      ),
+    );
+    expect(arts.map((a) => a.title)).toEqual(["长葛市一季度经济运行稳中向好"]);
+    expect(arts[0]?.text).toBe("长葛市统计局今天公布：一季度全市规模以上工业增加值增长6.5%，高于全省平均水平。");
+  });
+});
+
 describe("headline stacks: kicker, wrapped headline, deck", () => {
   const lead = "本报讯 5月8日，长葛市在大周镇召开再生金属产业发展推进会，部署园区扩区提质工作。";
   it("takes a short first line the lead does not say for the kicker of a wrapped headline with a deck", () => {

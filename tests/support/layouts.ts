@@ -49,6 +49,25 @@ const DATELINES: ((r: string) => string)[] = [
   () => "",
 ];
 
+/** Byline lines printed above the body (none half the time). */
+const TOP_BYLINES: ((r: string, r2: string) => string | undefined)[] = [
+  () => undefined,
+  () => undefined,
+  (r) => `本报记者 ${r}`,
+  (r, r2) => `记者 ${r} 通讯员 ${r2}`,
+  (r) => `□记者 ${r}`,
+  (r) => `文/图 ${r}`,
+];
+/** Byline lines printed under the body (none half the time). */
+const BOTTOM_BYLINES: ((r: string, r2: string) => string | undefined)[] = [
+  () => undefined,
+  () => undefined,
+  (r, r2) => `（${r} ${r2}）`,
+  (r) => `（通讯员 ${r}）`,
+  (r, r2) => `（${r} 文/${r2} 图）`,
+  (r) => r,
+];
+
 /** Cuts a paragraph into lines of `width` characters (numbers and names are cut too, as printed). */
 function wrap(p: string, width: number): string[] {
   const chars = [...p];
@@ -85,7 +104,11 @@ const columns: Renderer = (arts, { seed }) => {
   const page = ["县 域 新 闻", ""];
   for (const [i, a] of arts.entries()) {
     page.push(a.title, "");
-    const paras = [lead(a, i, pick), ...a.paras.slice(1)];
+    const r = REPORTERS[(i + 1) % REPORTERS.length] ?? "王丽";
+    const r2 = REPORTERS[(i + 4) % REPORTERS.length] ?? "张明";
+    const top = TOP_BYLINES[Math.floor(pick() * TOP_BYLINES.length)]?.(r, r2);
+    if (top) page.push(top, "");
+    const paras = [top ? (a.paras[0] ?? "") : lead(a, i, pick), ...a.paras.slice(1)];
     for (const p of paras) {
       const lines = wrap(p, width);
       for (const [k, l] of lines.entries()) {
@@ -94,6 +117,8 @@ const columns: Renderer = (arts, { seed }) => {
       }
       page.push("");
     }
+    const bottom = BOTTOM_BYLINES[Math.floor(pick() * BOTTOM_BYLINES.length)]?.(r, r2);
+    if (bottom) page.push(bottom, "");
     page.push("");
   }
   return page.join("\n");
