@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import readline from "node:readline";
+import { CORPUS } from "../../bench/corpus.js";
 import { checkPage, type PageCheck, type ParseScore, sumScores } from "../../src/ingest/eval.js";
 import { parsePage } from "../../src/ingest/parse-page.js";
 import { LAYOUTS, type LayoutArticle, renderPage } from "./layouts.js";
 
-/** The shared corpus of real news items (not in the repository; read at run time). */
-export const CORPUS = "../shared/corpus/news-xwlb.jsonl";
+export { CORPUS };
 
 /** A corpus item chosen for the layout check. */
 export type CorpusArticle = LayoutArticle & { id: string };

@@ -1,3 +1,4 @@
+import { prng as rng } from "../../bench/corpus.js";
 import type { ExpectedPage } from "../../src/ingest/eval.js";
 
 /**
@@ -23,18 +24,6 @@ export interface LayoutArticle {
 export interface RenderedPage {
   text: string;
   expected: ExpectedPage;
-}
-
-/** A deterministic pseudo-random sequence (mulberry32) from a seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Made-up reporters' names for bylines (two or three characters, common surnames). */
