@@ -127,6 +127,20 @@ function isCaptionBetween(line: string, before: string, after: string): boolean 
   return headlineEvidence(line, before) * 2 >= headlineEvidence(line, after);
 }
 
+/**
+ * The page's usual gap between two body blocks in a row (the median of
+ * their blank lines above): a wider one parts articles.
+ */
+function typicalGap(items: Item[]): number {
+  const gaps: number[] = [];
+  items.forEach((it, i) => {
+    if (it.kind === "body" && items[i - 1]?.kind === "body") gaps.push(it.gapBefore ?? 0);
+  });
+  if (!gaps.length) return Number.POSITIVE_INFINITY;
+  gaps.sort((a, b) => a - b);
+  return gaps[Math.floor(gaps.length / 2)] ?? 0;
+}
+
 /** How much of `headline` the lead of the next body after `items[i]` says (0 when none follows). */
 function nextLeadEvidence(items: Item[], i: number, headline: string): number {
   for (let k = i + 1; k < items.length; k++) {
@@ -149,6 +163,7 @@ function leadOf(
   headline: string,
   rival: number,
   titleAfterPage: boolean,
+  paragraphGap: number,
 ): { item: number; para: number; atRunStart: boolean; strong: boolean } | null {
   let end = out.length;
   while (end > 0 && out[end - 1]?.kind === "byline") end--;
@@ -157,8 +172,10 @@ function leadOf(
   let best: { item: number; para: number; score: number } | null = null;
   for (let i = first; i < end; i++) {
     const paras = (out[i] as Extract<Item, { kind: "body" }>).paras;
+    const gap = (out[i] as Extract<Item, { kind: "body" }>).gapBefore ?? 0;
     paras.forEach((p, j) => {
-      const start = i === first && j === 0;
+      // A run's start, a dateline, a leading date, or a block set off by a wider gap than paragraphs are.
+      const start = (i === first || gap > paragraphGap) && j === 0;
       if (!start && !DATELINE_START.test(p) && !LEADING_DATE.test(p)) return;
       const score = headlineEvidence(headline, `${p}${paras[j + 1] ?? ""}`);
       if (!best || score >= best.score) best = { item: i, para: j, score };
@@ -197,6 +214,7 @@ export function settleHeadlines(items: Item[]): Item[] {
 function settleOnce(input: Item[], titleAfterPage: boolean): { out: Item[]; after: number; before: number } {
   // Bodies are copied: a pass moves paragraphs between them.
   const items = input.map((it) => (it.kind === "body" ? { ...it, paras: [...it.paras] } : it));
+  const paragraphGap = typicalGap(items);
   const out: Item[] = [];
   let after = 0;
   let before = 0;
@@ -215,7 +233,7 @@ function settleOnce(input: Item[], titleAfterPage: boolean): { out: Item[]; afte
         ...(it.lines ? { lines: it.lines } : {}),
       };
       const rival = nextLeadEvidence(items, i, it.main);
-      const lead = leadOf(out, it.main, rival, titleAfterPage);
+      const lead = leadOf(out, it.main, rival, titleAfterPage, paragraphGap);
       if (lead?.strong) after++;
       else if (rival >= TRAILING_EVIDENCE) before++;
       const above = lead ? out[lead.item - (lead.para === 0 ? 1 : 0)] : undefined;

@@ -26,7 +26,8 @@ export type Item =
   | { kind: "byline"; text: string }
   /** A photo caption; `long` ones (sentences) are photo news of their own. */
   | { kind: "caption"; caption: string; credit: string; long: boolean }
-  | { kind: "body"; paras: string[] }
+  /** `gapBefore`: blank lines above the block (a wider gap than between paragraphs parts articles). */
+  | { kind: "body"; paras: string[]; gapBefore?: number }
   | { kind: "noise"; issueDate?: string };
 
 const MD_HEADING = /^#{1,6}\s+/;
@@ -217,14 +218,14 @@ export function classifyBlock(block: Block): Item[] {
     isHeadingLines([lastTitle])
   ) {
     // A headline printed after its body ("…其他事项。" / "市委常委会召开扩大会议"); `assemble` checks the evidence.
-    items.push({ kind: "body", paras: bodyParagraphs(body.slice(0, -1), block.wide) });
+    items.push({ kind: "body", paras: bodyParagraphs(body.slice(0, -1), block.wide), gapBefore: block.gapBefore });
     items.push({ kind: "heading", markdown: false, trailing: true, main: lastTitle, sub: null });
     return items;
   }
   if (body.length > 1 && last?.strong) {
-    items.push({ kind: "body", paras: bodyParagraphs(body.slice(0, -1), block.wide) });
+    items.push({ kind: "body", paras: bodyParagraphs(body.slice(0, -1), block.wide), gapBefore: block.gapBefore });
     items.push({ kind: "byline", text: last.text });
     return items;
   }
-  return [{ kind: "body", paras: bodyParagraphs(body, block.wide) }];
+  return [{ kind: "body", paras: bodyParagraphs(body, block.wide), gapBefore: block.gapBefore }];
 }

@@ -16,7 +16,7 @@ const FLOORS: Record<string, number> = {
   clean: 0.99,
   columns: 0.98,
   titleAfter: 0.93,
-  mixed: 0.88,
+  mixed: 0.93,
   hashed: 0.99,
   stacked: 0.88,
   noHeadlines: 0.99,

@@ -167,6 +167,38 @@ describe("layout: no blank lines, paragraphs indented", () => {
   });
 });
 
+describe("layout: articles parted by a wider gap than paragraphs", () => {
+  it("starts a headline-last article at the block after the wider gap, though its lead has no dateline", () => {
+    const text = [
+      "长葛市召开春耕生产会",
+      "",
+      "3月6日，长葛市召开春耕生产会，部署春耕备播。",
+      "",
+      "会议要求，各乡镇要抓好农资供应。",
+      "",
+      "",
+      "",
+      "市农业农村局组织农技人员深入田间地头，指导农户科学施肥。",
+      "",
+      "农技人员还发放了技术资料。",
+      "",
+      "（王五）",
+      "农技人员深入田间指导科学施肥",
+      "",
+      "",
+      "",
+      "长葛市举办农民丰收节",
+      "",
+      "9月23日，长葛市在老城镇举办农民丰收节。",
+    ].join("\n");
+    expect(parsePage(text).map((a) => [a.title, a.text.slice(0, 8)])).toEqual([
+      ["长葛市召开春耕生产会", "3月6日，长葛市"],
+      ["农技人员深入田间指导科学施肥", "市农业农村局组织"],
+      ["长葛市举办农民丰收节", "9月23日，长葛"],
+    ]);
+  });
+});
+
 describe("layout: a lead cut by a column break under headline and byline", () => {
   it("keeps lines cut from the first sentence in the body, not as a second headline", () => {
     const arts = parsePage(
