@@ -184,8 +184,9 @@ function leadOf(
   const b = best as { item: number; para: number; score: number } | null;
   if (!b) return null;
   const strong = b.score >= TRAILING_EVIDENCE || (b.score >= RIVAL_EVIDENCE && b.score > RIVAL_MARGIN * rival);
-  // On a page that prints its headlines after the body, the page's habit settles a close call.
-  const habit = titleAfterPage && b.score > 0 && b.score >= rival;
+  // On a page that prints its headlines after the body, the page's habit settles a close call,
+  // also one where neither lead says any of it.
+  const habit = titleAfterPage && b.score >= rival;
   if (!strong && !habit) return null;
   return { item: b.item, para: b.para, atRunStart: b.item === first && b.para === 0, strong };
 }

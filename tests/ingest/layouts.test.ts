@@ -15,8 +15,8 @@ const present = fs.existsSync(CORPUS);
 const FLOORS: Record<string, number> = {
   clean: 0.99,
   columns: 0.98,
-  titleAfter: 0.93,
-  mixed: 0.93,
+  titleAfter: 0.96,
+  mixed: 0.95,
   hashed: 0.99,
   stacked: 0.88,
   noHeadlines: 0.99,
