@@ -61,6 +61,27 @@ const LEAD_DATE =
   /^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:[至到—－~-]\d{1,2}日)?(?:上午|下午|晚上|晚间|晚|中午|早上)?(?:\d{1,2}[时点](?:\d{1,2}分)?)?[，,\s]*/;
 /** A clause that tells what happened ("…召开…会议", "…举行…仪式"): the best derived title. */
 const EVENT_CLAUSE = /召开|举行|举办|开展|启动|主持|调研|视察|督导|检查|观摩|慰问|签约|开工|部署|召集|走访|推进/;
+/** Opening and closing brackets and quotes: a clause is never cut inside them ("《以史为鉴、开创未来，埋头苦干》"). */
+const OPEN = "《“（(「【";
+const CLOSE = "》”）)」】";
+
+/** A sentence's clauses, cut at ，；, not inside brackets or quotes. */
+function splitOutsideBrackets(sentence: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = "";
+  for (const c of sentence) {
+    if (OPEN.includes(c)) depth++;
+    else if (CLOSE.includes(c)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && /[，,；;]/.test(c)) {
+      out.push(cur);
+      cur = "";
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
 /** Longest derived title, in characters: longer leads are cut at a clause, else shortened with "…". */
 const DERIVED_MAX = 30;
 
@@ -79,7 +100,7 @@ export function deriveTitle(paras: string[]): string {
     .replace(/[。！？!?]$/, "")
     .replace(LEAD_DATE, "")
     .trim();
-  const clauses = sentence.split(/[，,；;]/).map((c) => c.trim());
+  const clauses = splitOutsideBrackets(sentence).map((c) => c.trim());
   const last = clauses[clauses.length - 1] ?? "";
   const event = clauses.find((c) => c.length >= 6 && EVENT_CLAUSE.test(c));
   let title = clauses.length > 1 && event ? event : sentence.length > DERIVED_MAX && last.length >= 8 ? last : sentence;

@@ -3,7 +3,7 @@ import { findEventDate, planningYear, resolveDate, yearContext } from "../../src
 import { articleDistricts, findPlaces } from "../../src/ingest/district.js";
 import { reattachFragments } from "../../src/ingest/fragments.js";
 import { parseByline, splitPhotoCredit } from "../../src/ingest/names.js";
-import { parsePage } from "../../src/ingest/parse-page.js";
+import { deriveTitle, parsePage } from "../../src/ingest/parse-page.js";
 import { fixSpacing, halfWidthAlnum } from "../../src/ingest/text.js";
 
 /** Synthetic pages written for these tests (not copied from any bulletin). */
@@ -227,6 +227,14 @@ describe("layout: a lead cut by a column break under headline and byline", () =>
     );
     expect(arts.map((a) => a.title)).toEqual(["长葛市一季度经济运行稳中向好"]);
     expect(arts[0]?.text).toBe("长葛市统计局今天公布：一季度全市规模以上工业增加值增长6.5%，高于全省平均水平。");
+  });
+});
+
+describe("derived titles", () => {
+  it("never cuts a title inside a book title or a quote", () => {
+    expect(deriveTitle(["5月8日，长葛市召开“项目建设，提质增效”推进会，部署全年工作。"])).toBe(
+      "长葛市召开“项目建设，提质增效”推进会",
+    );
   });
 });
 

@@ -65,6 +65,9 @@ function wrap(p: string, width: number): string[] {
   return out;
 }
 
+/** A lead that opens with its date. */
+const LEAD_DATE = /^\d{1,2}月\d{1,2}日，/;
+
 /** Options of a layout. */
 export interface LayoutOptions {
   seed: number;
@@ -180,12 +183,16 @@ const stacked: Renderer = (arts, { seed }) => {
     .join("\n\n\n");
 };
 
-/** No headlines at all: every article opens with its dateline ("本报讯", "融媒体中心讯"). */
+/** No headlines at all: every article opens with its dateline ("本报讯", "…讯", "…日电") or a leading date. */
 const noHeadlines: Renderer = (arts, { seed }) => {
   const pick = rng(seed);
   return arts
     .map((a, i) => {
-      const dl = pick() < 0.5 ? "本报讯 " : `融媒体中心讯（记者 ${REPORTERS[i % REPORTERS.length] ?? "王丽"}）`;
+      const r = REPORTERS[i % REPORTERS.length] ?? "王丽";
+      const day = `${1 + Math.floor(pick() * 12)}月${1 + Math.floor(pick() * 28)}日`;
+      const forms = ["本报讯 ", `融媒体中心讯（记者 ${r}）`, `新华社郑州${day}电（记者 ${r}）`, "映象网讯 "];
+      // A lead opening with its date ("3月5日，…", see `renderPage`) needs no dateline.
+      const dl = LEAD_DATE.test(a.paras[0] ?? "") ? "" : (forms[Math.floor(pick() * forms.length)] ?? "本报讯 ");
       return [`${dl}${a.paras[0] ?? ""}`, ...a.paras.slice(1)].join("\n\n");
     })
     .join("\n\n");
@@ -260,6 +267,14 @@ const UNTITLED = new Set(["noHeadlines"]);
 export function renderPage(layout: string, arts: LayoutArticle[], opts: LayoutOptions): RenderedPage {
   const render = LAYOUTS[layout];
   if (!render) throw new Error(`unknown layout ${layout}; known: ${Object.keys(LAYOUTS).join(", ")}`);
+  if (UNTITLED.has(layout)) {
+    // Every third article of a page without headlines opens with its date instead of a dateline.
+    arts = arts.map((a, i) =>
+      i % 3 === 2
+        ? { ...a, paras: [`${1 + (i % 12)}月${1 + ((i * 7) % 28)}日，${a.paras[0] ?? ""}`, ...a.paras.slice(1)] }
+        : a,
+    );
+  }
   return {
     text: render(arts, opts),
     expected: {
