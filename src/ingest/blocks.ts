@@ -35,9 +35,10 @@ export function splitBlocks(text: string): Block[] {
   };
   let indentSeen = false;
   const raws = text.replace(/\r\n?/g, "\n").split("\n");
-  const starts = headlineStarts(raws);
+  const cleaned = raws.map(cleanLine);
+  const starts = headlineStarts(raws, cleaned);
   for (const [n, raw] of raws.entries()) {
-    const line = cleanLine(raw);
+    const line = cleaned[n] ?? "";
     if (line === "") {
       if (cur.length) flush();
       gap++;
@@ -83,17 +84,17 @@ export function splitBlocks(text: string): Block[] {
  * On a page of indented paragraphs printed without blank lines: the lines
  * where a headline starts (one or two unindented lines without punctuation
  * after a sentence end, right above an indented line) and the indented line
- * under it. Line numbers of `raws`.
+ * under it. Line numbers of `raws` (`cleaned`: the same lines after `cleanLine`).
  */
-function headlineStarts(raws: string[]): Set<number> {
+function headlineStarts(raws: string[], cleaned: string[]): Set<number> {
   const out = new Set<number>();
   const indented = raws.map((r) => INDENT.test(r));
   if (indented.filter(Boolean).length < 2) return out;
   for (let i = 1; i < raws.length; i++) {
-    if (indented[i] || !/[。！？”]$/.test(cleanLine(raws[i - 1] ?? ""))) continue;
+    if (indented[i] || !/[。！？”]$/.test(cleaned[i - 1] ?? "")) continue;
     let j = i;
-    while (j < raws.length && j - i < 3 && !indented[j] && cleanLine(raws[j] ?? "") !== "") j++;
-    const head = raws.slice(i, j).map(cleanLine);
+    while (j < raws.length && j - i < 3 && !indented[j] && cleaned[j] !== "") j++;
+    const head = cleaned.slice(i, j);
     if (j - i === 0 || j - i > 2 || !indented[j] || head.some((l) => SENTENCE_MARK.test(l))) continue;
     out.add(i);
     out.add(j);
