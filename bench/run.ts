@@ -140,7 +140,7 @@ ${table}
 ${scaleTable}
 
 How to read it:
-- Corpus: the first N articles of \`../shared/corpus/news-xwlb.jsonl\` (read in place, never copied), chunked by the project's chunker, indexed by \`syncIndex\` (chunk → embed → HNSW + BM25 → atomic save).
+- Corpus: the first N articles of \`../shared/corpus/news-xwlb.jsonl\` (read in place, never copied; it has 24,090 articles, so a larger tier repeats them as copies whose titles end in a punctuation mark BM25 drops, with synthetic vectors: see bench/corpus.ts), chunked by the project's chunker, indexed by \`syncIndex\` (chunk → embed → HNSW + BM25 → atomic save).
 - "vectors": how many chunk vectors were computed by the model in this run (real), re-used from the on-disk cache of an earlier tier's real vectors (cached), or SYNTHESIZED (normalized sum of two random real vectors plus Gaussian noise). Synthetic vectors are a documented shortcut so the large tiers fit in the time available on 2 shared cores: they exercise HNSW latency, recall, size and memory at full scale but say nothing about relevance. Throughput columns are only given where chunks were embedded for real.
 - pipeline chunks/s: chunks ÷ wall time of the whole \`syncIndex\` (chunking, embedding, tokenizing, HNSW insert, writing the files). "pipeline ÷ bare time": that wall time ÷ the time of the bare transformers.js pipeline embedding exactly the same passage texts in batches of the same size, in the same process.
 - Latency: warm \`retriever.search(q, {k: 10})\` on ${process.env.BENCH_QUERIES ?? 200} queries (titles of random corpus articles, ≤ 30 characters), model already loaded; hybrid includes the query embedding, the HNSW search, BM25 and fusion.
