@@ -12,6 +12,16 @@ import os from "node:os";
 import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
+if (process.argv.includes("--help") || process.argv.includes("-h")) {
+  process.stdout.write(`npm run bench: indexing and search benchmark, results in bench/RESULTS.md. No flags; environment:
+  BENCH_TIERS="1000:real,20000:keep"  tiers, articles:flags ("real": embed with the model, "bare": also time the
+                                      bare model, "keep": then a daily add, the bot's process and a compaction on it;
+                                      a tier beyond the corpus's 24,090 articles repeats it as copies)
+  BENCH_EXTRAS=0                      skip the daily add, the bot's process, the cold start and the embedding variants
+  BENCH_QUERIES=200 BENCH_RECALL_QUERIES=100 BENCH_COLD_RUNS=5 BENCH_EMBED_CHUNKS BENCH_CORPUS
+`);
+  process.exit(0);
+}
 const tiers = (process.env.BENCH_TIERS ?? "1000:real,20000:keep").split(",").map((t) => {
   const [n, ...flags] = t.split(":");
   return { n: Number(n), flags };
