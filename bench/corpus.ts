@@ -6,20 +6,38 @@ import type { Article } from "../src/core/types.js";
 /** The benchmark corpus (read in place; never copied into the project). */
 export const CORPUS = process.env.BENCH_CORPUS ?? "../shared/corpus/news-xwlb.jsonl";
 
-/** The first `n` articles of the corpus as stored `Article`s (one bulletin "file" per date). */
+/**
+ * The first `n` articles of the corpus as stored `Article`s (one bulletin "file" per date). Beyond the
+ * corpus's end (a tier larger than it), the articles are COPIES of the corpus in order, the k-th copy's
+ * title followed by k "·": they make the index, its postings and its graph as large as the tier asks (a
+ * term's posting list grows with the copies, as with more news), the mark is punctuation, which BM25 drops,
+ * so no query term matches the copies alone, and since every chunk's embedding text starts with the title
+ * they miss the vector cache and get synthetic vectors (never duplicates of a real one).
+ */
 export async function readCorpus(n: number, file = CORPUS): Promise<Article[]> {
-  const out: Article[] = [];
+  const base: { id: string; title: string; date: string; text: string }[] = [];
   const rl = readline.createInterface({
     input: fs.createReadStream(file, "utf8"),
     crlfDelay: Number.POSITIVE_INFINITY,
   });
   for await (const line of rl) {
-    if (out.length >= n) break;
+    if (base.length >= n) break;
     if (!line.trim()) continue;
-    const r = JSON.parse(line) as { id: string; title: string; date: string; text: string };
+    base.push(JSON.parse(line) as { id: string; title: string; date: string; text: string });
+  }
+  rl.close();
+  if (base.length === 0) throw new Error(`${file} has no articles`);
+  const out: Article[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = base[i % base.length] as (typeof base)[number];
+    const copy = Math.floor(i / base.length);
     out.push({
-      id: crypto.createHash("sha1").update(r.id).digest("hex").slice(0, 12),
-      title: r.title,
+      id: crypto
+        .createHash("sha1")
+        .update(copy ? `${r.id}#${copy}` : r.id)
+        .digest("hex")
+        .slice(0, 12),
+      title: `${r.title}${"·".repeat(copy)}`,
       subtitle: null,
       district: null,
       districts: [],
@@ -29,12 +47,10 @@ export async function readCorpus(n: number, file = CORPUS): Promise<Article[]> {
       text: r.text,
       repeatedParagraphs: [],
       source: `xwlb-${r.date}.txt`,
-      seq: out.length,
+      seq: i,
       ingestedAt: "2026-01-01T00:00:00.000Z",
     });
   }
-  rl.close();
-  if (out.length < n) throw new Error(`${file} has only ${out.length} articles, ${n} asked`);
   return out;
 }
 

@@ -21,6 +21,8 @@ export interface Bm25Stats {
   /** Number of live documents and the sum of their lengths. */
   docs: number;
   totalLength: number;
+  /** Whether every label in the posting lists is live (nothing deleted since the last compaction). */
+  allLive?: boolean;
 }
 
 /**
@@ -46,7 +48,8 @@ export function bm25Search(
   for (const term of new Set(terms)) {
     const lists = postings(term);
     let df = 0;
-    for (const { labels } of lists) for (const l of labels) if ((lens[l] ?? -1) >= 0) df++;
+    if (stats.allLive) for (const { labels } of lists) df += labels.length;
+    else for (const { labels } of lists) for (const l of labels) if ((lens[l] ?? -1) >= 0) df++;
     if (df === 0) continue;
     const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
     for (const { labels, tfs } of lists) {

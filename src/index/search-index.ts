@@ -226,6 +226,11 @@ export class SearchIndex {
     return this.live;
   }
 
+  /** Whether every vector of the segments (and label of their postings) is live: nothing deleted since the last compaction. */
+  private allLive(): boolean {
+    return this.manifest.segments.reduce((n, s) => n + s.count, 0) === this.live;
+  }
+
   /** Whether chunk `label` is live. */
   has(label: number): boolean {
     return (this.lengths[label] ?? -1) >= 0;
@@ -253,9 +258,8 @@ export class SearchIndex {
    */
   searchDense(query: ArrayLike<number>, k: number, accept?: (label: number) => boolean): LabelHit[] {
     if (this.live === 0 || k <= 0) return [];
-    const vectors = this.manifest.segments.reduce((n, s) => n + s.count, 0);
     const filter =
-      accept || vectors > this.live ? (label: number) => this.has(label) && (!accept || accept(label)) : undefined;
+      accept || !this.allLive() ? (label: number) => this.has(label) && (!accept || accept(label)) : undefined;
     const q = Array.from(query);
     const hits: LabelHit[] = [];
     for (const g of this.graphs.values()) hits.push(...searchGraph(g, q, k, filter));
@@ -276,7 +280,12 @@ export class SearchIndex {
     return bm25Search(
       tokens,
       (t) => this.postings(t),
-      { lengths: this.lengths, docs: this.live, totalLength: this.totalLength },
+      {
+        lengths: this.lengths,
+        docs: this.live,
+        totalLength: this.totalLength,
+        allLive: this.allLive(),
+      },
       k,
       accept,
       this.acc,

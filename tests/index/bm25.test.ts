@@ -23,8 +23,8 @@ function collection(segments: [number, string[]][][], deleted: number[] = []) {
     n++;
   }
   const postings = (t: string): PostingList[] => lists.flatMap((m) => (m.get(t) ? [m.get(t)!] : []));
-  return (terms: string[], k: number, filter?: (l: number) => boolean): Bm25Hit[] =>
-    bm25Search(terms, postings, { lengths, docs: n, totalLength: total }, k, filter);
+  return (terms: string[], k: number, filter?: (l: number) => boolean, stats: { allLive?: boolean } = {}): Bm25Hit[] =>
+    bm25Search(terms, postings, { lengths, docs: n, totalLength: total, ...stats }, k, filter);
 }
 
 const build = () => collection([docs.map((d, i) => [i, tokenize(d)] as [number, string[]])]);
@@ -41,6 +41,18 @@ describe("tokenize", () => {
 });
 
 describe("bm25Search", () => {
+  it("scores the same when told nothing is deleted (the document-frequency pass skipped)", () => {
+    const search = collection([
+      docs.slice(0, 2).map((d, i) => [i, tokenize(d)] as [number, string[]]),
+      docs.slice(2).map((d, i) => [i + 2, tokenize(d)] as [number, string[]]),
+    ]);
+    for (const q of ["召开会议", "张汭乡垃圾", "区委书记出席动员部署会", "开展宣传活动"]) {
+      const hits = search(tokenize(q), 5);
+      expect(hits.length).toBeGreaterThan(0);
+      expect(search(tokenize(q), 5, undefined, { allLive: true })).toEqual(hits);
+    }
+  });
+
   it("ranks the document sharing the rare words first", () => {
     const hits = build()(tokenize("张汭乡清运了多少吨垃圾"), 3);
     expect(hits[0]?.label).toBe(0);
