@@ -312,14 +312,18 @@ export function assembleTitleFirst(items: Item[], noHeadlines = false): Assembly
         // body's first sentence by a column break ("国家主席习近平…在北京" / "" / "行会谈。").
         const next = items[i + 1];
         const waiting = cur !== null && open && (cur as Draft).paras.length === 0 && (cur as Draft).bylines.length > 0;
-        if (
-          waiting &&
-          !heads.length &&
-          !it.markdown &&
-          next?.kind === "body" &&
-          continuesSentence(next.paras[0] ?? "")
-        ) {
-          (cur as Draft).paras.push(`${it.main}${it.sub ?? ""}`.replace(/\s+/g, ""));
+        const lead = !it.markdown && next?.kind === "body" && !opensArticle(next.paras[0] ?? "", true);
+        const cut = lead && continuesSentence(next.paras[0] ?? "");
+        const wrapped = (it.lines?.length ?? 1) > 1;
+        const text = (it.lines ?? [it.main, it.sub ?? ""]).join("").replace(/\s+/g, "");
+        // Under a headline and its byline, such lines, or lines wrapped like a headline, are the lead.
+        if (waiting && !heads.length && (cut || (lead && wrapped))) {
+          (cur as Draft).paras.push(text);
+          break;
+        }
+        // Right under a headline: a wrapped "headline" that the next block goes on with is its lead.
+        if (cut && wrapped && heads.length) {
+          startFromHeads().paras.push(text);
           break;
         }
         heads.push(it);

@@ -22,6 +22,8 @@ const LONG_KICKER_EVIDENCE = 0.5;
 export function separateKicker(lines: string[], lead: string): Headline | null {
   if (lines.length < 2) return null;
   const [top = "", next = ""] = lines;
+  // A column tag with words after it opens the main headline ("【…】我国" / "夏粮…"): no kicker.
+  if (/^【[^】]{1,16}】./.test(top)) return null;
   const main = lines.slice(1).join("");
   const topSays = headlineEvidence(top, lead);
   const mainSays = headlineEvidence(main, lead);

@@ -1,5 +1,7 @@
 import fs from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { parseByline } from "../../src/ingest/names.js";
+import { parsePage } from "../../src/ingest/parse-page.js";
 import { CORPUS, checkLayouts, type LayoutScore, pickCorpusArticles } from "../support/layout-check.js";
 
 /**
@@ -33,6 +35,18 @@ describe.skipIf(!present)("layouts of county pages on unseen real news", () => {
 
   it("lays out every layout it has a floor for", () => {
     expect(scores.map((s) => s.layout).sort()).toEqual(Object.keys(FLOORS).sort());
+  });
+
+  it("never makes a byline, a caption or a sentence a title, and never an empty article", () => {
+    for (const s of scores) {
+      for (const p of s.pages) {
+        for (const a of parsePage(p.text)) {
+          expect(a.text.trim(), `${s.layout}: ${a.title}`).not.toBe("");
+          expect(a.title, s.layout).not.toMatch(/[。！？]$|摄$/);
+          expect(parseByline(a.title)?.strong ?? false, `${s.layout}: ${a.title}`).toBe(false);
+        }
+      }
+    }
   });
 
   it.each(Object.keys(FLOORS))("%s: titles found whole at or above the floor, few merges", (layout) => {
