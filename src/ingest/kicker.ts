@@ -22,8 +22,9 @@ const LONG_KICKER_EVIDENCE = 0.5;
 export function separateKicker(lines: string[], lead: string): Headline | null {
   if (lines.length < 2) return null;
   const [top = "", next = ""] = lines;
-  // A column tag with words after it opens the main headline ("【…】我国" / "夏粮…"): no kicker.
-  if (/^【[^】]{1,16}】./.test(top)) return null;
+  // A column tag with words after it opens the main headline ("【…】我国" / "夏粮…"): no kicker;
+  // nor is a line that leaves a bracket or quote open ("【第33届夏季奥林匹克运" / "动会】…").
+  if (/^【[^】]{1,16}】./.test(top) || unclosed(top)) return null;
   const main = lines.slice(1).join("");
   const topSays = headlineEvidence(top, lead);
   const mainSays = headlineEvidence(main, lead);
@@ -34,4 +35,15 @@ export function separateKicker(lines: string[], lead: string): Headline | null {
   if (topSays > KICKER_MAX_EVIDENCE) return null;
   if (mainSays < topSays + KICKER_MARGIN) return null;
   return { main, sub: top };
+}
+
+/** Whether a line opens a bracket or quote it does not close. */
+function unclosed(line: string): boolean {
+  const pairs: [string, string][] = [
+    ["【", "】"],
+    ["《", "》"],
+    ["“", "”"],
+    ["（", "）"],
+  ];
+  return pairs.some(([o, c]) => line.split(o).length > line.split(c).length);
 }

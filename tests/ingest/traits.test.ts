@@ -258,6 +258,15 @@ describe("headline stacks: kicker, wrapped headline, deck", () => {
       subtitle: "奋进新征程 建功新时代",
     });
   });
+  it("takes no kicker from a first line that leaves a bracket open", () => {
+    const arts = parsePage(
+      page(
+        "【第十届长葛市农民运\n动会】老城镇代表队夺得拔河冠军",
+        "本报讯 9月20日，老城镇代表队在拔河比赛中夺得冠军。",
+      ),
+    );
+    expect(arts[0]).toMatchObject({ title: "【第十届长葛市农民运动会】老城镇代表队夺得拔河冠军", subtitle: null });
+  });
   it("keeps a headline broken at a phrase whole when the lead says its first line", () => {
     const arts = parsePage(
       page("孙建国督导\n“再生金属”产业发展工作", "本报讯 5月8日，长葛市委书记孙建国到大周镇督导再生金属产业发展工作。"),
