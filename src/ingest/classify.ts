@@ -3,7 +3,7 @@ import { DATELINE_START } from "./dateline.js";
 import { dateFromHeader } from "./dates.js";
 import { namesPlace } from "./district.js";
 import { parseByline, splitPhotoCredit } from "./names.js";
-import { cjkCount, endsSentence, fixSpacing } from "./text.js";
+import { cjkCount, endsSentence, fixSpacing, unclosed } from "./text.js";
 
 /** A headline: the main line and, when printed, its kicker or deck. */
 export interface Headline {
@@ -84,7 +84,8 @@ export function isHeadingLines(lines: string[]): boolean {
  */
 export function splitHeadline(lines: string[]): Headline {
   if (lines.length < 2) return { main: lines[0] ?? "", sub: null };
-  let k = lines.findIndex((l, i) => i > 0 && /^[—-]{1,2}/.test(l));
+  // A deck starts "——", unless the dash is inside a bracket the line above left open ("【…新图景" / "——…】").
+  let k = lines.findIndex((l, i) => i > 0 && /^[—-]{1,2}/.test(l) && !unclosed(lines.slice(0, i).join("")));
   if (FRAMED.test(lines[0] ?? "")) {
     // Kicker on top; the lines under it are a headline, maybe with its deck.
     const rest = splitHeadline(lines.slice(1));

@@ -1,5 +1,6 @@
 import { headlineEvidence } from "./assemble.js";
 import type { Headline } from "./classify.js";
+import { unclosed } from "./text.js";
 
 /** Share of a line's word pairs the lead says, at most, for that line to be a kicker. */
 const KICKER_MAX_EVIDENCE = 0.25;
@@ -35,15 +36,4 @@ export function separateKicker(lines: string[], lead: string): Headline | null {
   if (topSays > KICKER_MAX_EVIDENCE) return null;
   if (mainSays < topSays + KICKER_MARGIN) return null;
   return { main, sub: top };
-}
-
-/** Whether a line opens a bracket or quote it does not close. */
-function unclosed(line: string): boolean {
-  const pairs: [string, string][] = [
-    ["【", "】"],
-    ["《", "》"],
-    ["“", "”"],
-    ["（", "）"],
-  ];
-  return pairs.some(([o, c]) => line.split(o).length > line.split(c).length);
 }

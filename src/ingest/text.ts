@@ -113,3 +113,14 @@ export function cjkCount(text: string): number {
   for (const c of text) if (cjkRe.test(c)) n++;
   return n;
 }
+
+/** Whether a line opens a bracket or quote it does not close (it was cut inside them: "【第33届夏季奥林匹克运"). */
+export function unclosed(line: string): boolean {
+  const pairs: [string, string][] = [
+    ["【", "】"],
+    ["《", "》"],
+    ["“", "”"],
+    ["（", "）"],
+  ];
+  return pairs.some(([o, c]) => line.split(o).length > line.split(c).length);
+}

@@ -267,6 +267,18 @@ describe("headline stacks: kicker, wrapped headline, deck", () => {
     );
     expect(arts[0]).toMatchObject({ title: "【第十届长葛市农民运动会】老城镇代表队夺得拔河冠军", subtitle: null });
   });
+  it("takes no deck from a dash inside a bracket the line above left open", () => {
+    const arts = parsePage(
+      page(
+        "【奋进新征程 共绘新图景\n——代表委员议发展】长葛市再生金属产业提质增效",
+        "本报讯 3月5日，长葛市再生金属产业提质增效取得新进展。",
+      ),
+    );
+    expect(arts[0]).toMatchObject({
+      title: "【奋进新征程 共绘新图景——代表委员议发展】长葛市再生金属产业提质增效",
+      subtitle: null,
+    });
+  });
   it("keeps a headline broken at a phrase whole when the lead says its first line", () => {
     const arts = parsePage(
       page("孙建国督导\n“再生金属”产业发展工作", "本报讯 5月8日，长葛市委书记孙建国到大周镇督导再生金属产业发展工作。"),
