@@ -2,6 +2,7 @@ import type { Headline, Item } from "./classify.js";
 import { pickMain } from "./classify.js";
 import { DATELINE_START } from "./dateline.js";
 import { namesPlace } from "./district.js";
+import { endsSentence } from "./text.js";
 
 /** An article being put together from a page's items. */
 export interface Draft {
@@ -318,6 +319,13 @@ export function assembleTitleFirst(items: Item[], noHeadlines = false): Assembly
         const text = (it.lines ?? [it.main, it.sub ?? ""]).join("").replace(/\s+/g, "");
         // Under a headline and its byline, such lines, or lines wrapped like a headline, are the lead.
         if (waiting && !heads.length && (cut || (lead && wrapped))) {
+          (cur as Draft).paras.push(text);
+          break;
+        }
+        // Inside an article: a line cut out of a sentence by a blank line, between a paragraph that
+        // ends no sentence and a block that goes on with it ("…所获得的首" / "" / "…" / "" / "枚金牌。").
+        const last = cur !== null && open ? (cur as Draft).paras[(cur as Draft).paras.length - 1] : undefined;
+        if (!heads.length && last !== undefined && !endsSentence(last) && cut) {
           (cur as Draft).paras.push(text);
           break;
         }

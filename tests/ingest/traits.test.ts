@@ -217,6 +217,20 @@ describe("layout: a lead cut by a column break under headline and byline", () =>
       ],
     ]);
   });
+  it("keeps a line cut out of a sentence inside an article in its body", () => {
+    const arts = parsePage(
+      page(
+        "长葛市举办农民丰收节",
+        "9月23日，长葛市在老城镇举办农民丰收节，现场展示了\n各类农产品，吸引了众多群众前来",
+        "参观选购的群众纷纷称赞这次活动办得",
+        "好。活动持续一整天。",
+      ),
+    );
+    expect(arts.map((a) => a.title)).toEqual(["长葛市举办农民丰收节"]);
+    expect(arts[0]?.text).toBe(
+      "9月23日，长葛市在老城镇举办农民丰收节，现场展示了各类农产品，吸引了众多群众前来参观选购的群众纷纷称赞这次活动办得好。活动持续一整天。",
+    );
+  });
   it("never ends a headline with a number cut by the column", () => {
     const arts = parsePage(
       page(

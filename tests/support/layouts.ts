@@ -95,7 +95,7 @@ const columns: Renderer = (arts, { seed }) => {
   const width = 14 + Math.floor(pick() * 5);
   const page = ["县 域 新 闻", ""];
   for (const [i, a] of arts.entries()) {
-    page.push(a.title, "");
+    page.push(...(pick() < 0.5 ? wrap(a.title, width) : [a.title]), "");
     const r = REPORTERS[(i + 1) % REPORTERS.length] ?? "王丽";
     const r2 = REPORTERS[(i + 4) % REPORTERS.length] ?? "张明";
     const top = TOP_BYLINES[Math.floor(pick() * TOP_BYLINES.length)]?.(r, r2);
