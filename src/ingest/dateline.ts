@@ -13,10 +13,12 @@ const BRACKET = "[（(]([^（）()]{1,60})[）)]";
 /**
  * A paragraph that opens with a dateline (also used to cut blocks: every
  * dateline starts an article). 讯 and 消息 must be followed by a space, a
- * bracket, a digit or a colon ("通讯员" is no dateline), 电 by a date before it.
+ * bracket, a digit or a colon ("通讯员" is no dateline), except after a media
+ * outlet's name ("融媒体中心讯国务院…", where closing up OCR letter-spacing took
+ * the space); 电 needs a date before it.
  */
 export const DATELINE_START = new RegExp(
-  `^(?:本报(?:\\d{1,2}月\\d{1,2}日)?讯|本报\\s*[（(]|${SOURCE}(?:网|报|台|社|融媒|中心|新闻)[\\u4e00-\\u9fff]{0,4}?(?:讯|消息)(?=[\\s（(\\d:：]|$)|${SOURCE}讯\\s*[（(]|${SOURCE}讯(?=\\s*(?:本报)?(?:记者|通讯员))|${SOURCE}\\d{1,2}月\\d{1,2}日电)`,
+  `^(?:本报(?:\\d{1,2}月\\d{1,2}日)?讯|本报\\s*[（(]|${SOURCE}(?:网|报|台|社|融媒|中心|新闻)[\\u4e00-\\u9fff]{0,4}?(?:讯|消息)(?=[\\s（(\\d:：]|$)|${SOURCE}(?:融媒体中心|新闻中心|网|电视台|报社)讯(?![员息])|${SOURCE}讯\\s*[（(]|${SOURCE}讯(?=\\s*(?:本报)?(?:记者|通讯员))|${SOURCE}\\d{1,2}月\\d{1,2}日电)`,
 );
 
 const DATELINE = new RegExp(

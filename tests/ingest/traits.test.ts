@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DATELINE_START, splitDateline } from "../../src/ingest/dateline.js";
 import { findEventDate, planningYear, resolveDate, yearContext } from "../../src/ingest/dates.js";
 import { articleDistricts, findPlaces } from "../../src/ingest/district.js";
 import { reattachFragments } from "../../src/ingest/fragments.js";
@@ -418,6 +419,13 @@ describe("captions, photo news, datelines and bylines", () => {
   it("takes 本报讯 / 本报(…) datelines off the text", () => {
     const arts = parsePage(page("林州市召开会议", "本报(记者刘洋)6月1日,林州市召开会议。"));
     expect(arts[0]).toMatchObject({ text: "6月1日,林州市召开会议。", byline: "记者刘洋", dateText: "6月1日" });
+  });
+  it("takes an outlet's dateline off also when closing up letter-spacing removed the space after it", () => {
+    expect(splitDateline(fixSpacing("长 葛 市 融 媒 体 中 心 讯 3月5日，长葛市召开会议。"))).toMatchObject({
+      rest: "3月5日，长葛市召开会议。",
+    });
+    expect(splitDateline("长葛市融媒体中心讯长葛市召开会议。").rest).toBe("长葛市召开会议。");
+    expect(DATELINE_START.test("长葛市融媒体中心通讯员王丽拍摄了现场。")).toBe(false);
   });
 });
 
