@@ -183,7 +183,11 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       // Role words say what is asked, not what about, in role questions; elsewhere they are content ("多少人出席").
       const kind = kindNamed(a.kind);
       const terms = questionTerms(a.content, a.places);
-      const units = terms.units.filter((u) => !kind.roleAsk || !ROLE_QUESTION_WORDS.test(u));
+      // A value the question states to be checked ("是逯海平主持的吗") is what is compared, not what must match.
+      const stated = kind.stated?.(a) ?? [];
+      const units = terms.units.filter(
+        (u) => (!kind.roleAsk || !ROLE_QUESTION_WORDS.test(u)) && !stated.some((v) => straddles(u, v)),
+      );
       const texts = cands.flatMap((c) => [c.article.title, ...splitSentences(c.article.text).map((s) => s.text)]);
       const weights = unitWeights(units, texts, terms.soft);
       const relevance = relevanceOf(cands, weights, a);
@@ -273,9 +277,21 @@ function sameYear(q: QuestionAnalysis, article: Article): boolean {
   return q.years.some((y) => all.includes(`${y}年`)) || !/(?:19|20)\d{2}年/.test(all);
 }
 
-/** Years the question names as what a report tells about ("通报了2023年…情况", "总结2022年工作"), not when it happened. */
+/**
+ * Years the question names as what a report or a document tells about ("通报了2023年…情况", "总结2022年工作",
+ * "表彰2023年度先进单位的决定", "《…2024年…方案》"), not when it happened.
+ */
 function toldYears(text: string): string[] {
-  return [...text.matchAll(/(?:了|通报|总结|回顾|汇报|听取|审议)((?:19|20)\d{2})年/g)].map((m) => m[1] ?? "");
+  return [
+    ...text.matchAll(
+      /(?:了|通报|总结|回顾|汇报|听取|审议|关于|表彰|《[^》]{0,20}?)((?:19|20)\d{2})年|((?:19|20)\d{2})年度/g,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? "");
+}
+
+/** Whether unit `u` is inside `value`, holds it, or straddles its edge ("是3月6日开" → 日开). */
+function straddles(u: string, value: string): boolean {
+  return value.includes(u) || u.includes(value) || value.endsWith(u[0] ?? "") || value.startsWith(u.slice(-1));
 }
 
 /** The context a kind answers in; `answerAs` lets one kind answer as another (yes/no, two-part). */
@@ -302,13 +318,7 @@ function answerContext(
         (x, y) => (relevance.get(y.article.id) ?? 0) - (relevance.get(x.article.id) ?? 0) || x.rank - y.rank,
       ),
     answerAs: (kind, change = {}, only, without) => {
-      // A unit inside the value, holding it, or straddling its edge ("是3月6日开" → 日开) goes.
-      const straddles = (u: string) =>
-        without?.includes(u) ||
-        u.includes(without ?? "") ||
-        without?.endsWith(u[0] ?? "") ||
-        without?.startsWith(u.slice(-1));
-      const w = without ? new Map([...weights].filter(([u]) => !straddles(u))) : weights;
+      const w = without ? new Map([...weights].filter(([u]) => !straddles(u, without))) : weights;
       const sub =
         only || w !== weights
           ? answerContext({ ...q, ...change, kind }, district, only ?? cands, w.size > 0 ? w : weights, relevance)

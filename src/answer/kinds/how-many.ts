@@ -1,4 +1,4 @@
-import { MEASURE_WORDS } from "../../core/zh/numbers.js";
+import { MEASURE_WORDS, ordinalsIn } from "../../core/zh/numbers.js";
 import { splitClauses } from "../../facts/text.js";
 import type { QuantityFact } from "../../facts/types.js";
 import type { Claim } from "../citations.js";
@@ -61,13 +61,18 @@ export function howManyClaims(ctx: AnswerContext, used: Set<string> = new Set())
   // A part of a two-part question: the words of that part ("实到", "签约金额") pick its clause.
   const own = ctx.q.focus;
   const ownShare = (t: string) => (own.length === 0 ? 0 : (0.6 * own.filter((w) => t.includes(w)).length) / own.length);
+  const checked = [...ctx.weights.keys()]
+    .filter((u) => /^(?:19|20)\d{2}年?$/.test(u) || ordinalsIn(u).length > 0)
+    .join(" ");
   let best: { s: ScoredSentence; cov: number; fit: number; at: number } | undefined;
   for (const s of relevantSentences(ctx.q, ctx.scored()).slice(0, 16)) {
     if (!hasQuantity(s.sentence.text)) continue;
     const quantities = s.cand.facts.filter(
       (f): f is QuantityFact => f.kind === "quantity" && f.start >= s.sentence.start && f.end <= s.sentence.end,
     );
-    const local = withoutTitleUnits(ctx.weights, s.meta);
+    // The years and ordinals asked ("2021年第四季度") are checked on the article (candidates print them): the
+    // clause need not repeat them.
+    const local = withoutTitleUnits(ctx.weights, `${s.meta} ${checked}`);
     for (const c of splitClauses(s.sentence)) {
       if (!hasQuantity(c.text)) continue;
       const typed = quantityFit(asked, c.text, quantities);

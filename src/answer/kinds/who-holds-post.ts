@@ -1,5 +1,5 @@
 import { districtForms } from "../../core/zh/districts.js";
-import { OFFICE_WORD, POST_TIME_PREFIX } from "../../core/zh/posts.js";
+import { OFFICE_WORD, POST_TIME_PREFIX, postForms } from "../../core/zh/posts.js";
 import { type Claim, quoteSpan } from "../citations.js";
 import { type CandidateArticle, MIN_COVERAGE } from "../extractive.js";
 import { coverage } from "../units.js";
@@ -95,6 +95,7 @@ function whoPostClaims(
   // A town or street asked about ("戴庙镇镇长"): the article must name it; the post is what follows.
   const town = target.match(/^([\u4e00-\u9fff]{2,4}?(?:镇|乡|街道|办事处))(?=[\u4e00-\u9fff]{2,})/)?.[1];
   const core = town ? target.slice(town.length) : corePost(target, district);
+  const forms = postForms(core);
   /** The article is of the district asked: stored so, or storing none and naming it (title or text). */
   const ofDistrict = (c: CandidateArticle, post: string) =>
     !district ||
@@ -109,9 +110,11 @@ function whoPostClaims(
   for (const cand of cands) {
     for (const f of cand.facts) {
       if (f.kind !== "person" || !f.post || !f.name || names.has(f.name)) continue;
-      const at = f.post.indexOf(core);
-      if (at < 0) continue;
-      if (f.post[at - 1] === "副" || f.post.slice(at + core.length).startsWith("副")) continue;
+      // The post as asked or in another printed form ("县委组织部部长" as "县委常委、组织部部长").
+      const form = forms.find((p) => f.post?.includes(p.form) && (!p.committee || f.post.includes(p.committee)));
+      if (!form) continue;
+      const at = f.post.indexOf(form.form);
+      if (f.post[at - 1] === "副" || f.post.slice(at + form.form.length).startsWith("副")) continue;
       // The post's own district prefix, when printed, must be the one asked about.
       const printedDistrict = f.post.match(/^([\u4e00-\u9fff]{2,3}?(?:区|县|市))/)?.[1];
       if (district && printedDistrict && printedDistrict !== district && !f.post.startsWith(district)) continue;
@@ -150,7 +153,8 @@ export const whoHoldsPost: QuestionKind = {
     const target = whoPostTarget(q.text);
     return target && OFFICE_WORD.test(target) ? { target } : undefined;
   },
-  candidates: (q, facts) => (q.target ? facts.articlesWithPost(corePost(q.target, q.district)) : []),
+  candidates: (q, facts) =>
+    q.target ? postForms(corePost(q.target, q.district)).flatMap((p) => facts.articlesWithPost(p.form)) : [],
   // Most relevant article first: the words around the post ("…闭幕时", "和张俊峰一起调研的") pick the event.
   answer: (ctx) =>
     ctx.q.target

@@ -32,7 +32,29 @@ export function namesAsked(text: string): string[] {
     const n = m[1] ?? "";
     if (surnameAt(n, 0) > 0) names.add(n);
   }
+  // "张三是否出席了…", "张三有没有讲话": a name opening a clause, right before the ask or the role.
+  for (const m of text.matchAll(NAME_BEFORE_ASK)) {
+    const n = m[1] ?? "";
+    if (surnameAt(n, 0) > 0) names.add(n);
+  }
   return [...names];
+}
+
+/** A name opening the question or a clause, followed by the yes/no ask or a role verb ("禤建华是否出席…"). */
+const NAME_BEFORE_ASK = new RegExp(
+  `(?:^|[，,]|上|中)([\u4e00-\u9fff]{2,3}?)(?=是否|有没有|是不是|有无|也|还|曾|亲自|到会|在会上|${ROLES.map((r) => r.asked).join("|")})`,
+  "g",
+);
+
+/**
+ * The names whose part is checked: those of the clause that asks ("副市长张俊峰到管城区调研时,区委书记王东亮
+ * 陪同了吗" → 王东亮; 张俊峰 tells the event). Left out of the matching: the article asked about need not print them.
+ */
+export function checkedNames(text: string): string[] {
+  const clauses = text.split(/[，,；;]/).filter((c) => c.trim().length > 0);
+  const last = clauses[clauses.length - 1] ?? text;
+  const names = namesAsked(last);
+  return names.length > 0 ? names : namesAsked(text);
 }
 
 function verdictOf(ok: boolean, yes = "是。", no = "不是。"): string {
@@ -52,10 +74,11 @@ function roleAsked(text: string): (typeof ROLES)[number] | undefined {
 export const yesNo: QuestionKind = {
   name: "yes_no",
   description: "yes/no and either-or questions (…吗, 是否, 有没有, 是A还是B)",
-  detect: (q) => (YES_NO.test(q.text) ? { target: namesAsked(q.text)[0] } : undefined),
+  detect: (q) => (YES_NO.test(q.text) ? { target: checkedNames(q.text)[0] } : undefined),
+  stated: (q) => checkedNames(q.text),
   answer(ctx) {
     const text = ctx.q.text;
-    const names = namesAsked(text);
+    const names = checkedNames(text);
     // Either-or: "是出席还是列席" — the role clause of the person that prints one of them.
     const either = text.match(/是?([\u4e00-\u9fff]{2,4}?)还是([\u4e00-\u9fff]{2,4}?)(?=[^？?，,]{0,16}[？?]?$)/);
     if (either?.[1] && either[2]) return eitherOr(ctx, [either[1], either[2]], names);
@@ -147,7 +170,7 @@ export const yesNo: QuestionKind = {
     const role = roleAsked(text);
     if (role && names.length > 0) return roleVerdict(ctx, role.role, names);
     // Anything else: yes when a sentence of the article asked about prints all the question asks.
-    return statedSentence(ctx);
+    return statedSentence(ctx, names);
   },
 };
 
@@ -163,6 +186,9 @@ function roleVerdict(ctx: AnswerContext, role: string, names: string[]): Claim[]
     if (facts.length === 0) continue;
     const had = facts.filter((f) => f.kind === "role" && f.name && names.includes(f.name));
     const yes = names.every((n) => had.some((f) => f.kind === "role" && f.name === n));
+    // A list role (出席, 陪同 … "等") not printed for someone the article never names says nothing of them;
+    // a meeting has one presider, so another printed as presiding says no.
+    if (!yes && role !== "主持" && names.some((n) => !cand.article.text.includes(n))) return [];
     const shown = yes ? had : facts;
     const clauses = [...new Set(shown.map((f) => roleClause(cand.article, f)))];
     return [
@@ -198,14 +224,18 @@ function eitherOr(ctx: AnswerContext, options: [string, string], names: string[]
   return [];
 }
 
-/** Yes, with the sentence that prints every content word of the question; nothing when none does. */
-function statedSentence(ctx: AnswerContext): Claim[] {
+/** Yes, with the sentence that prints every content word and every name of the question; nothing when none does. */
+function statedSentence(ctx: AnswerContext, names: string[]): Claim[] {
   const asked = new Set(askedArticles(ctx).map((c) => c.article.id));
   const relevant = relevantSentences(
     ctx.q,
     ctx.scored().filter((s) => asked.has(s.cand.article.id)),
   );
-  const best = relevant.find((s) => coverage(ctx.weights, s.meta, s.sentence.text) >= Math.max(MIN_COVERAGE, 0.85));
+  const best = relevant.find(
+    (s) =>
+      names.every((n) => s.sentence.text.includes(n)) &&
+      coverage(ctx.weights, s.meta, s.sentence.text) >= Math.max(MIN_COVERAGE, 0.85),
+  );
   if (!best) return [];
   const claim = claimOf(
     best,

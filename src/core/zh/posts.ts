@@ -106,3 +106,18 @@ export const ACTING = /^(?:代理|代)/;
 
 /** Prefixes of a question's post that are time words, not part of the post ("现任", "目前的"). */
 export const POST_TIME_PREFIX = /^(?:请问|现任|目前的|目前|现在的|现在|当时的|当时)/;
+
+/**
+ * The forms a post may be printed in: "县委组织部部长" is printed "县委常委、组织部部长" (the party committee's
+ * department after 县委常委), "宣传部长" as "宣传部部长". Returns [post, ...other forms]; `committee` is the
+ * 县委/区委/市委 a department form belongs to (the chain printing it must name that committee).
+ */
+export function postForms(post: string): { form: string; committee?: string }[] {
+  const forms: { form: string; committee?: string }[] = [{ form: post }];
+  const spoken = post.replace(/(?<![部副])部长$/, "部部长");
+  if (spoken !== post && /[\u4e00-\u9fff]{2}部部长$/.test(spoken)) forms.push({ form: spoken });
+  // "县委组织部部长": a department (…部/办/委/室) of the committee, then its office.
+  const dept = post.match(/^([区县市]委)([\u4e00-\u9fff]{2,}?(?:部|办|委|室)[\u4e00-\u9fff]+)$/);
+  if (dept?.[1] && dept[2]) for (const f of postForms(dept[2])) forms.push({ form: f.form, committee: dept[1] });
+  return forms;
+}

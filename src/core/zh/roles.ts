@@ -64,6 +64,31 @@ export const ACTION_VERBS = [
   "巡河",
 ] as const;
 
+/**
+ * Verbs of what a person does at a meeting besides the roles ("副县长郏文涛通报了…情况", "仉春燕宣读了《…》",
+ * "逯海平对…进行了安排部署"): a who-question asking one of them is answered by the sentence printing it.
+ */
+export const MEETING_ACTS = [
+  "宣读",
+  "宣布",
+  "通报",
+  "汇报",
+  "介绍",
+  "解读",
+  "传达",
+  "部署",
+  "安排",
+  "点评",
+  "总结",
+  "领学",
+  "授牌",
+  "颁奖",
+  "颁发",
+  "签约",
+  "致辞",
+  "报告",
+] as const;
+
 /** The role of a role name, or undefined. */
 export function roleWord(role: string): RoleWord | undefined {
   return ROLES.find((r) => r.role === role);
