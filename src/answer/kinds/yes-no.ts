@@ -110,9 +110,14 @@ export const yesNo: QuestionKind = {
       return [{ ...first, verdict: verdictOf(toAsciiDigits(first.text).includes(toAsciiDigits(day[0]))) }];
     }
     // "签约了12个项目吗", "实到代表227名吗": a number asked as such, answered as how many, then compared.
-    // The last number with a measure, never an ordinal or session (第3次, 十六届, 二次会议).
+    // The last number with a measure, never an ordinal or session (第3次, 十六届, 二次会议), a year or a month.
     const stated = [...text.matchAll(STATED_NUMBER)]
-      .filter((m) => !/[届次期]/.test(m[2] ?? "") && !/第$/.test(text.slice(0, m.index)))
+      .filter(
+        (m) =>
+          !/[届次期月]/.test(m[2] ?? "") &&
+          !(m[2] === "年" && /^(?:19|20)\d{2}$/.test(m[1] ?? "")) &&
+          !/第$/.test(text.slice(0, m.index)),
+      )
       .pop();
     if (stated?.[1] && stated[2]) {
       const asked = findNumbers(stated[1])[0]?.value;

@@ -21,6 +21,8 @@ export const MEETING_FORMS: readonly (readonly string[])[] = [
   ["团代会", "共青团代表大会", "团代表大会"],
   ["妇代会", "妇女代表大会"],
   ["明查", "明察"],
+  ["开幕会", "开幕式", "开幕"],
+  ["闭幕会", "闭幕式", "闭幕"],
 ];
 
 const FORMS = new Map<string, string[]>();

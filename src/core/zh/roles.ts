@@ -95,11 +95,11 @@ export function roleWord(role: string): RoleWord | undefined {
 }
 
 /**
- * Aspect particles inside a role verb ("讲了话", "发了言", "致过辞", "带了队"): the verb as it is printed
+ * Aspect particles inside a role verb ("讲了话", "发了言", "致过辞", "带了队", "讲的话"): the verb as it is printed
  * in the news, so the role is still recognized.
  */
 export function collapseParticles(text: string): string {
-  return text.replace(/([讲发致带率])(?:了|过)(话|言|辞|队)/g, "$1$2");
+  return text.replace(/([讲发致带率])(?:了|过|的)(话|言|辞|队)/g, "$1$2");
 }
 
 /** Words of a question that name a role or a group label, not the event asked about. */
