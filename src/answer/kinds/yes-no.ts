@@ -1,11 +1,23 @@
+import { tagWords } from "../../core/zh/jieba.js";
 import { findNumbers, MEASURE_WORDS, toAsciiDigits } from "../../core/zh/numbers.js";
 import { PLACE_VERBS } from "../../core/zh/places.js";
 import { OFFICE_WORD } from "../../core/zh/posts.js";
 import { ROLES } from "../../core/zh/roles.js";
 import { surnameAt } from "../../core/zh/surnames.js";
 import { findMentions } from "../../facts/extract.js";
+import { nameAt } from "../../facts/names.js";
+import type { QuantityFact } from "../../facts/types.js";
 import type { Claim } from "../citations.js";
-import { claimOf, clauseWindow, MIN_COVERAGE, relevantSentences, roleClause } from "../extractive.js";
+import {
+  bestClause,
+  claimOf,
+  clauseWindow,
+  MIN_CLAUSE_COVERAGE,
+  MIN_COVERAGE,
+  relevantSentences,
+  roleClause,
+  withoutTitleUnits,
+} from "../extractive.js";
 import { coverage } from "../units.js";
 import type { AnswerContext, QuestionKind } from "./kind.js";
 import { askedArticles } from "./shared.js";
@@ -19,7 +31,7 @@ const COMPARE =
   /(超过|多于|高于|大于|不到|少于|低于|小于|达到|不少于|不低于)([0-9.]+|[一二两三四五六七八九十百千万亿]+)/;
 
 /** "12个项目吗", "227名": a number with its measure word, as a yes/no question states it. */
-const STATED_NUMBER = new RegExp(`([0-9.]+|[一二两三四五六七八九十百千万亿]+)([${MEASURE_WORDS}])`, "g");
+const STATED_NUMBER = new RegExp(`([0-9.]+|[一二两三四五六七八九十百千万亿]+)([万亿]?)([${MEASURE_WORDS}])`, "g");
 
 /** A day a yes/no question states ("1月12日", "12月23日至25日"). */
 const ASKED_DAY = /(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[至到\-—~～](?:\d{1,2}月)?\d{1,2}日)?/;
@@ -35,14 +47,18 @@ export function namesAsked(text: string): string[] {
   // "张三是否出席了…", "张三有没有讲话": a name opening a clause, right before the ask or the role.
   for (const m of text.matchAll(NAME_BEFORE_ASK)) {
     const n = m[1] ?? "";
-    if (surnameAt(n, 0) > 0) names.add(n);
+    // A name by the facts' rules (surname, given-name characters), or one word jieba does not know or tags
+    // as a name (王代强): never a word such as 闭幕会.
+    const tags = tagWords(n);
+    const unknown = tags.length === 1 && (tags[0]?.tag === "nr" || tags[0]?.tag === "x");
+    if (surnameAt(n, 0) > 0 && (nameAt(`${n}、`, 0) === n || unknown)) names.add(n);
   }
   return [...names];
 }
 
 /** A name opening the question or a clause, followed by the yes/no ask or a role verb ("禤建华是否出席…"). */
 const NAME_BEFORE_ASK = new RegExp(
-  `(?:^|[，,]|上|中)([\u4e00-\u9fff]{2,3}?)(?=是否|有没有|是不是|有无|也|还|曾|亲自|到会|在会上|${ROLES.map((r) => r.asked).join("|")})`,
+  `(?:^|[，,]|上|中|时|会议|会|仪式|活动)([\u4e00-\u9fff]{2,3}?)(?=是否|有没有|是不是|有无|也|还|曾|亲自|到会|在会上|${ROLES.map((r) => r.asked).join("|")})`,
   "g",
 );
 
@@ -109,32 +125,41 @@ export const yesNo: QuestionKind = {
       if (!first) return [];
       return [{ ...first, verdict: verdictOf(toAsciiDigits(first.text).includes(toAsciiDigits(day[0]))) }];
     }
-    // "签约了12个项目吗", "实到代表227名吗": a number asked as such, answered as how many, then compared.
-    // The last number with a measure, never an ordinal or session (第3次, 十六届, 二次会议), a year or a month.
+    // A role asked of a person: "…是张三主持的吗", "王东亮陪同了吗": the role's facts in the article asked about
+    // (before any number: "第七期“三个一批”开工仪式是张三主持的吗" asks who presided).
+    const role = roleAsked(text);
+    if (role && names.length > 0) return roleVerdict(ctx, role.role, names);
+    // "签约了12个项目吗", "总投资是53.59亿元吗": a number asked as such. The last number with a measure, never
+    // an ordinal or session (第3次, 十六届, 二次会议), a year or a month.
     const stated = [...text.matchAll(STATED_NUMBER)]
       .filter(
         (m) =>
-          !/[届次期月]/.test(m[2] ?? "") &&
-          !(m[2] === "年" && /^(?:19|20)\d{2}$/.test(m[1] ?? "")) &&
+          !/[届次期月]/.test(m[3] ?? "") &&
+          !(m[3] === "年" && /^(?:19|20)\d{2}$/.test(m[1] ?? "")) &&
           !/第$/.test(text.slice(0, m.index)),
       )
       .pop();
-    if (stated?.[1] && stated[2]) {
-      const asked = findNumbers(stated[1])[0]?.value;
+    if (stated?.[1] && stated[3]) {
+      const asked = findNumbers(stated[0])[0]?.value;
+      const unit = stated[3];
+      if (asked === undefined) return [];
+      // Printed as stated in a sentence about the question: yes, with its clause.
+      const same = statedQuantity(ctx, asked, unit, stated[0]);
+      if (same) return [{ ...same, verdict: "是。" }];
+      // Else answered as how many; no only when that clause counts the same measure (another value).
       const claims = ctx.answerAs(
         "howmany",
         {
-          text: `${text.slice(0, stated.index)}多少${stated[2]}${text.slice((stated.index ?? 0) + stated[0].length)}`.replace(
-            /吗[？?]?$/,
-            "",
-          ),
+          text: `${text.slice(0, stated.index)}多少${unit}${text.slice((stated.index ?? 0) + stated[0].length)}`
+            .replace(/[，,]?(?:对吗|是吗|对不对)[？?]?$/, "")
+            .replace(/是不是|是否|有没有|吗[？?]?$/g, ""),
         },
         undefined,
         stated[0],
       );
       const first = claims[0];
-      const printed = first ? findNumbers(first.text).map((n) => n.value) : [];
-      if (!first || asked === undefined || printed.length === 0) return [];
+      if (!first || !new RegExp(`[0-9.一二两三四五六七八九十百千万亿]+[万亿]?${unit}`).test(first.text)) return [];
+      const printed = findNumbers(first.text).map((n) => n.value);
       return [{ ...first, verdict: verdictOf(printed.includes(asked)) }];
     }
     // "…是在县会议中心举行的吗": answered as where, then compared with the place asked.
@@ -165,15 +190,12 @@ export const yesNo: QuestionKind = {
     }
     // "X县长也是Y吗": who holds the post, compared with Y.
     const post = text.match(/^(.+?)(?:也|还|就|真的)?是([\u4e00-\u9fff]{2,4}?)(?:同志)?吗[？?]?$/);
-    if (post?.[1] && post[2] && names.includes(post[2])) {
+    if (post?.[1] && post[2] && names.includes(post[2]) && OFFICE_WORD.test(post[1])) {
       const claims = ctx.answerAs("who_post", { target: post[1] });
       const first = claims[0];
       if (!first) return [];
       return [{ ...first, verdict: verdictOf(first.text.includes(post[2])) }];
     }
-    // A role asked of a person: "…是张三主持的吗", "王东亮陪同了吗": the role's facts in the article asked about.
-    const role = roleAsked(text);
-    if (role && names.length > 0) return roleVerdict(ctx, role.role, names);
     // Anything else: yes when a sentence of the article asked about prints all the question asks.
     return statedSentence(ctx, names);
   },
@@ -206,6 +228,40 @@ function roleVerdict(ctx: AnswerContext, role: string, names: string[]): Claim[]
     ];
   }
   return [];
+}
+
+/**
+ * The clause of the article(s) asked about that prints `value` with `unit` ("17个", "53.59亿元") and what the
+ * question asks beyond the title ("实到29人" for "实到29人吗", not for "应到29人吗"), as a claim; undefined when none does.
+ */
+function statedQuantity(ctx: AnswerContext, value: number, unit: string, printed: string): Claim | undefined {
+  const asked = new Set(askedArticles(ctx).map((c) => c.article.id));
+  const weights = new Map([...ctx.weights].filter(([u]) => !printed.includes(u) && !u.includes(printed)));
+  for (const s of relevantSentences(ctx.q, ctx.scored())) {
+    if (!asked.has(s.cand.article.id)) continue;
+    const f = s.cand.facts.find(
+      (x): x is QuantityFact =>
+        x.kind === "quantity" &&
+        x.start >= s.sentence.start &&
+        x.end <= s.sentence.end &&
+        x.unit.endsWith(unit) &&
+        findNumbers(x.value).some((n) => Math.abs(n.value - value) <= 1e-9 * Math.max(1, Math.abs(value))),
+    );
+    if (!f) continue;
+    const text = bestClause(s, ctx.weights, (c) => c.start <= f.start && f.end <= c.end);
+    const local = withoutTitleUnits(weights, s.meta);
+    if (text && (local === weights || coverage(local, text) >= MIN_CLAUSE_COVERAGE)) return claimOf(s, text);
+  }
+  // A headline stating it ("…集中开工一批重大项目 总投资53.59亿元"): the part of the headline that prints it.
+  const same = (t: string) =>
+    new RegExp(`[0-9.]+[万亿]?${unit}`).test(t) &&
+    findNumbers(t).some((n) => Math.abs(n.value - value) <= 1e-9 * Math.max(1, Math.abs(value)));
+  for (const c of askedArticles(ctx)) {
+    const title = [c.article.title, c.article.subtitle ?? ""].find(same);
+    const part = title?.split(/[\s，,　]+/).find(same);
+    if (title && part) return { text: part, article: c.article, spans: [], quoteText: title };
+  }
+  return undefined;
 }
 
 /** "是出席还是列席": the clause printing the person with one of the two. */

@@ -74,6 +74,13 @@ const ARTICLES: Article[] = [
     date: "2024-05-20",
     text: "5月20日，县防汛抗旱指挥部召开成员会议。县委副书记、县长阚志远任指挥长，副县长佘海燕任常务副指挥长。",
   }),
+  testArticle({
+    id: "p0000009",
+    title: "白鹭镇12个项目集中开工 总投资9.6亿元",
+    district: "溪川县",
+    date: "2024-05-06",
+    text: "5月6日，白鹭镇举行重点项目集中开工仪式。副县长郏文涛出席仪式并宣布开工。",
+  }),
 ];
 
 let dir = "";
@@ -94,6 +101,13 @@ afterAll(() => {
 /** group → [question, strings the answer must contain, headline fragment of the first citation ("" = any)]. */
 const TABLE: Record<string, [string, string[], string][]> = {
   "yes/no": [
+    // A number stated is compared with the clause or the headline printing it.
+    ["溪川县二季度重大项目集中开工是不是21个项目？", ["是。", "21个"], "集中开工"],
+    ["溪川县一季度签约总金额是86.5亿元吗？", ["是。", "86.5亿元"], "集中签约"],
+    ["白鹭镇集中开工项目总投资是9.6亿元吗？", ["是。", "9.6亿元"], "白鹭镇"],
+    // A name right after the meeting; a role asked of a name goes before any number the question names.
+    ["县政府第23次常务会议郏文涛出席了吗？", ["是。", "郏文涛"], "第23次"],
+    ["溪川县一季度15个签约项目的签约活动是逯海平主持的吗？", ["是。", "逯海平"], "集中签约"],
     // A year in the question is no number to compare ("2024年…是不是X主持的").
     ["2024年溪川县第23次常务会议是不是阚志远主持的？", ["是。", "阚志远"], "第23次"],
     ["溪川县政府第23次常务会议是阚志远主持的吗？", ["是", "阚志远"], "第23次"],
