@@ -1,6 +1,7 @@
 import type { Article } from "../core/types.js";
 import { DATE_IN } from "../core/zh/dates.js";
 import { districtForms } from "../core/zh/districts.js";
+import { ordinalsIn } from "../core/zh/numbers.js";
 import { type Span, splitClauses, splitSentences } from "../facts/text.js";
 import type { Fact } from "../facts/types.js";
 import { type Claim, quoteSpan } from "./citations.js";
@@ -87,6 +88,23 @@ export function scoreSentences(
     }
   }
   return out.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * The weights without the years and ordinals the question names ("2021年", "第125次", "第四季度"): every
+ * candidate article prints them (or fits the year), so a sentence need not repeat them. All when none is left.
+ */
+export function withoutChecked(weights: Map<string, number>, ordinals: readonly string[] = []): Map<string, number> {
+  const rest = new Map(
+    [...weights].filter(
+      ([u]) =>
+        !/^(?:19|20)\d{2}年?$/.test(u) &&
+        ordinalsIn(u).length === 0 &&
+        // "第125次" cut as 125: the number of an ordinal asked.
+        !(/^\d+$/.test(u) && ordinals.some((o) => new RegExp(`^${u}\\D`).test(o))),
+    ),
+  );
+  return rest.size > 0 ? rest : weights;
 }
 
 /** The weights without the units the title already has (they tell the article, not the clause); all when none is left. */

@@ -1,4 +1,4 @@
-import { MEASURE_WORDS, ordinalsIn } from "../../core/zh/numbers.js";
+import { MEASURE_WORDS } from "../../core/zh/numbers.js";
 import { splitClauses } from "../../facts/text.js";
 import type { QuantityFact } from "../../facts/types.js";
 import type { Claim } from "../citations.js";
@@ -9,6 +9,7 @@ import {
   MIN_CLAUSE_COVERAGE,
   relevantSentences,
   type ScoredSentence,
+  withoutChecked,
   withoutTitleUnits,
 } from "../extractive.js";
 import { ASKS_HOWMANY } from "../question.js";
@@ -61,9 +62,6 @@ export function howManyClaims(ctx: AnswerContext, used: Set<string> = new Set())
   // A part of a two-part question: the words of that part ("实到", "签约金额") pick its clause.
   const own = ctx.q.focus;
   const ownShare = (t: string) => (own.length === 0 ? 0 : (0.6 * own.filter((w) => t.includes(w)).length) / own.length);
-  const checked = [...ctx.weights.keys()]
-    .filter((u) => /^(?:19|20)\d{2}年?$/.test(u) || ordinalsIn(u).length > 0)
-    .join(" ");
   let best: { s: ScoredSentence; cov: number; fit: number; at: number } | undefined;
   for (const s of relevantSentences(ctx.q, ctx.scored()).slice(0, 16)) {
     if (!hasQuantity(s.sentence.text)) continue;
@@ -72,7 +70,8 @@ export function howManyClaims(ctx: AnswerContext, used: Set<string> = new Set())
     );
     // The years and ordinals asked ("2021年第四季度") are checked on the article (candidates print them): the
     // clause need not repeat them.
-    const local = withoutTitleUnits(ctx.weights, `${s.meta} ${checked}`);
+    const checked = withoutChecked(ctx.weights, ctx.q.ordinals);
+    const local = withoutTitleUnits(checked, s.meta);
     for (const c of splitClauses(s.sentence)) {
       if (!hasQuantity(c.text)) continue;
       const typed = quantityFit(asked, c.text, quantities);
@@ -80,7 +79,7 @@ export function howManyClaims(ctx: AnswerContext, used: Set<string> = new Set())
       if (used.has(`${s.cand.article.id}:${c.start}`) && typed < 0.3) continue;
       const f = typed + ownShare(c.text);
       // Nothing asked beyond what the title says ("第18次常务会议应到多少人"): the article covers it.
-      const pure = (local === ctx.weights ? coverage(local, s.meta, c.text) : coverage(local, c.text)) + 0.05 * s.score;
+      const pure = (local === checked ? coverage(local, s.meta, c.text) : coverage(local, c.text)) + 0.05 * s.score;
       // The asked noun printed after the number ("64个项目") is evidence enough for half the coverage.
       if (pure < MIN_CLAUSE_COVERAGE * (typed >= 0.3 ? 0.5 : 1)) continue;
       const cov = pure + f;

@@ -1,3 +1,5 @@
+import { formsOf } from "../../core/zh/meetings.js";
+import type { Claim } from "../citations.js";
 import {
   claimOf,
   clauseWindow,
@@ -7,9 +9,11 @@ import {
   pickSentence,
   pointClaims,
   relevantSentences,
+  type ScoredSentence,
 } from "../extractive.js";
 import { ASKS_WHICH } from "../question.js";
-import type { QuestionKind } from "./kind.js";
+import type { AnswerContext, QuestionKind } from "./kind.js";
+import { askedArticles } from "./shared.js";
 
 /** The verbs of a points question ("部署了哪些工作") as printed with a list ("就A、B等工作进行了安排部署"). */
 const POINTS_VERB = /部署|安排|强调|要求|提出|明确/;
@@ -21,20 +25,32 @@ export const which: QuestionKind = {
   detect: (q) => (ASKS_WHICH.test(q.text) ? {} : undefined),
   answer(ctx) {
     const scored = ctx.scored();
-    const relevant = relevantSentences(ctx.q, scored);
+    // Only sentences of the article(s) asked about answer (never a less relevant one with the same words).
+    const asked = new Set(askedArticles(ctx).map((c) => c.article.id));
+    const relevant = relevantSentences(ctx.q, scored).filter((s) => asked.has(s.cand.article.id));
+    // "听取了哪些汇报", "期间还召开了哪些会议": an agenda printed as sentences that each open with the verb.
+    const agenda = agendaClaim(
+      ctx,
+      scored.filter((s) => asked.has(s.cand.article.id)),
+    );
+    if (agenda) return [agenda];
     // "提出了什么要求", "有哪些措施": the framing words weigh less than in when/where questions.
     if (ctx.q.points) {
-      // "还安排部署了哪些工作": a sentence listing them with the verb ("还就A、B、C等工作进行了安排部署").
+      // "还安排部署了哪些工作", "部署了什么工作": the sentence listing them with the verb ("还就A、B、C等工作进行
+      // 了安排部署", "部署生态环境保护等工作").
       const noun = ctx.q.listed;
-      const listing =
-        noun &&
-        pickSentence(
-          ctx.q,
-          relevant,
-          ctx.weights,
-          (x) => POINTS_VERB.test(x.sentence.text) && listedCount(noun, x.sentence.text) >= 2,
-          MIN_CLAUSE_COVERAGE * 0.6,
-        );
+      const verb = ctx.q.text.match(POINTS_VERB)?.[0];
+      const names = (t: string) =>
+        !!noun &&
+        POINTS_VERB.test(t) &&
+        (listedCount(noun, t) >= 2 || (!!verb && new RegExp(`${verb}[^，,。；;]{2,30}?等?${noun}`).test(t)));
+      const listing = pickSentence(
+        ctx.q,
+        relevant,
+        ctx.weights,
+        (x) => names(x.sentence.text),
+        MIN_CLAUSE_COVERAGE * 0.6,
+      );
       if (listing)
         return [
           claimOf(
@@ -60,3 +76,36 @@ export const which: QuestionKind = {
     return text ? [claimOf(s, text)] : [];
   },
 };
+
+/** Most agenda items one answer lists. */
+const MAX_AGENDA = 6;
+
+/**
+ * "听取了哪些汇报" → "听取研究我区安全稳定工作情况；听取共青团…筹备工作情况汇报；…": in the article asked about,
+ * two or more sentences opening with the verb before the question word (听取, 召开, 研究, 审议 …), each
+ * an item of the meeting's agenda, in printed order. Undefined when the article prints fewer.
+ */
+function agendaClaim(ctx: AnswerContext, scored: ScoredSentence[]): Claim | undefined {
+  const verb = ctx.q.focus[0];
+  const top = ctx.ranked()[0];
+  if (!verb || !top || (ctx.relevance.get(top.article.id) ?? 0) === 0 || !/^[\u4e00-\u9fff]{2,4}$/.test(verb)) {
+    return undefined;
+  }
+  const opens = new RegExp(`^(?:会议|会上|会议还|还|同时|随后)?(?:${formsOf(verb).join("|")})`);
+  const items = scored
+    .filter((s) => s.cand.article.id === top.article.id && opens.test(s.sentence.text))
+    .sort((x, y) => x.sentence.start - y.sentence.start)
+    .slice(0, MAX_AGENDA);
+  if (items.length < 2) return undefined;
+  const texts = items.map((s) =>
+    (s.sentence.text.length <= 80 ? s.sentence.text : clauseWindow(s, ctx.weights, ctx.q.focus)).replace(
+      /[。；;，,\s]+$/,
+      "",
+    ),
+  );
+  return {
+    text: texts.join("；"),
+    article: top.article,
+    spans: items.map((s) => ({ start: s.sentence.start, end: s.sentence.end })),
+  };
+}

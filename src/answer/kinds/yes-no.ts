@@ -16,6 +16,7 @@ import {
   MIN_COVERAGE,
   relevantSentences,
   roleClause,
+  withoutChecked,
   withoutTitleUnits,
 } from "../extractive.js";
 import { coverage } from "../units.js";
@@ -295,7 +296,7 @@ function statedSentence(ctx: AnswerContext, names: string[]): Claim[] {
   const best = relevant.find(
     (s) =>
       names.every((n) => s.sentence.text.includes(n)) &&
-      coverage(ctx.weights, s.meta, s.sentence.text) >= Math.max(MIN_COVERAGE, 0.85),
+      coverage(withoutChecked(ctx.weights, ctx.q.ordinals), s.meta, s.sentence.text) >= Math.max(MIN_COVERAGE, 0.85),
   );
   if (!best) return [];
   const claim = claimOf(

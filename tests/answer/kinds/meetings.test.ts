@@ -81,6 +81,15 @@ const ARTICLES: Article[] = [
     date: "2024-05-06",
     text: "5月6日，白鹭镇举行重点项目集中开工仪式。副县长郏文涛出席仪式并宣布开工。",
   }),
+  testArticle({
+    id: "p0000010",
+    title: "县委常委会召开第31次会议",
+    district: "溪川县",
+    date: "2024-08-02",
+    text:
+      "8月2日，县委书记禤建华主持召开县委常委会第31次会议。听取全县上半年经济运行情况汇报。听取关于城区老旧小区改造工作的汇报。" +
+      "研究县“十五五”规划编制工作。召开县委财经委员会第三次会议，研究部署重点项目推进工作。召开县委全面依法治县委员会第二次会议，传达学习上级会议精神。",
+  }),
 ];
 
 let dir = "";
@@ -101,6 +110,8 @@ afterAll(() => {
 /** group → [question, strings the answer must contain, headline fragment of the first citation ("" = any)]. */
 const TABLE: Record<string, [string, string[], string][]> = {
   "yes/no": [
+    // The session number is checked on the article: the sentence need not repeat it.
+    ["溪川县委常委会第31次会议是否研究了十五五规划编制工作？", ["是。", "规划编制"], "第31次"],
     // A number stated is compared with the clause or the headline printing it.
     ["溪川县二季度重大项目集中开工是不是21个项目？", ["是。", "21个"], "集中开工"],
     ["溪川县一季度签约总金额是86.5亿元吗？", ["是。", "86.5亿元"], "集中签约"],
@@ -145,6 +156,9 @@ const TABLE: Record<string, [string, string[], string][]> = {
     ["营商环境动员大会上县委书记禤建华讲话了没有？", ["禤建华"], "营商环境"],
   ],
   "lists of projects, documents, reports": [
+    // An agenda printed as sentences opening with the verb asked.
+    ["溪川县委常委会第31次会议听取了哪些汇报？", ["上半年经济运行", "老旧小区改造"], "第31次"],
+    ["溪川县委常委会第31次会议期间还召开了哪些会议？", ["财经委员会", "全面依法治县委员会"], "第31次"],
     // A points question answered by the sentence listing the items with the verb.
     ["第23次常务会议还安排部署了哪些工作？", ["春季防火", "安全生产"], "第23次"],
     ["溪川县第23次常务会议审议通过了哪些文件？", ["燃气管道老化更新改造实施方案", "重点民生实事项目"], "第23次"],
