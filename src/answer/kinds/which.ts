@@ -43,7 +43,10 @@ export const which: QuestionKind = {
       const names = (t: string) =>
         !!noun &&
         POINTS_VERB.test(t) &&
-        (listedCount(noun, t) >= 2 || (!!verb && new RegExp(`${verb}[^，,。；;]{2,30}?等?${noun}`).test(t)));
+        (listedCount(noun, t) >= 2 ||
+          // "部署生态环境保护等工作", never a count ("提出四点要求": the points follow).
+          (!!verb &&
+            new RegExp(`${verb}(?![一二三四五六七八九十两几\\d]+[点项条个方])[^，,。；;]{2,30}?等?${noun}`).test(t)));
       const listing = pickSentence(
         ctx.q,
         relevant,
@@ -91,21 +94,33 @@ function agendaClaim(ctx: AnswerContext, scored: ScoredSentence[]): Claim | unde
   if (!verb || !top || (ctx.relevance.get(top.article.id) ?? 0) === 0 || !/^[\u4e00-\u9fff]{2,4}$/.test(verb)) {
     return undefined;
   }
-  const opens = new RegExp(`^(?:会议|会上|会议还|还|同时|随后)?(?:${formsOf(verb).join("|")})`);
-  const items = scored
-    .filter((s) => s.cand.article.id === top.article.id && opens.test(s.sentence.text))
-    .sort((x, y) => x.sentence.start - y.sentence.start)
-    .slice(0, MAX_AGENDA);
+  // "听取并审议了…的报告;听取并审议了…": items may also be the ；-parts of one sentence.
+  const opens = new RegExp(
+    `^(?:会议|会上|会议还|还|同时|随后)?(?:[\\u4e00-\\u9fff]{2}(?:并|和|、))?(?:${formsOf(verb).join("|")})`,
+  );
+  const items: { s: ScoredSentence; start: number; end: number; text: string }[] = [];
+  for (const s of scored
+    .filter((x) => x.cand.article.id === top.article.id)
+    .sort((x, y) => x.sentence.start - y.sentence.start)) {
+    let at = s.sentence.start;
+    for (const part of s.sentence.text.split(/(?<=[；;])/)) {
+      const text = part.replace(/^[\s，,]+/, "");
+      const start = at + (part.length - text.length);
+      at += part.length;
+      if (opens.test(text)) items.push({ s, start, end: start + text.length, text });
+    }
+  }
   if (items.length < 2) return undefined;
-  const texts = items.map((s) =>
-    (s.sentence.text.length <= 80 ? s.sentence.text : clauseWindow(s, ctx.weights, ctx.q.focus)).replace(
-      /[。；;，,\s]+$/,
-      "",
-    ),
+  const shown = items.slice(0, MAX_AGENDA);
+  const texts = shown.map((x) =>
+    (x.text.length <= 80 || x.text.length < x.s.sentence.text.length
+      ? x.text
+      : clauseWindow(x.s, ctx.weights, ctx.q.focus)
+    ).replace(/[。；;，,\s]+$/, ""),
   );
   return {
     text: texts.join("；"),
     article: top.article,
-    spans: items.map((s) => ({ start: s.sentence.start, end: s.sentence.end })),
+    spans: shown.map((x) => ({ start: x.start, end: x.end })),
   };
 }

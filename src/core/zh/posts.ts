@@ -120,6 +120,7 @@ export interface PostForm {
 const SPOKEN_POSTS: readonly [RegExp, string][] = [
   [/人大(副)?主任$/, "人大常委会$1主任"],
   [/(?<![部副])部长$/, "部部长"],
+  [/(?<=[\u4e00-\u9fff]{2})部部长$/, "部长"],
   [/检察院检察长$/, "检察院院长"],
   [/检察院院长$/, "检察院检察长"],
 ];

@@ -20,12 +20,15 @@ export interface RoleWord {
 /** Objects that may follow an event verb ("出席会议", "主持活动"). */
 const EVENT = "(?:会议|活动|仪式|大会|典礼)";
 
+/** The kind of speech printed before 讲话 ("作重要讲话", "作动员讲话", "作总结讲话"). */
+const SPEECH = "(?:重要|动员|总结|主题|专题|表态|交流|开班|开幕|闭幕)?";
+
 /** Every role, in the order fact extraction tries them (the first match of a span wins). */
 export const ROLES: readonly RoleWord[] = [
   { role: "主持", printed: ["主持召开", `主持${EVENT}?`], asked: "主持" },
   {
     role: "出席",
-    printed: [`出席${EVENT}?(?:并讲话|并致辞|并发言)?`, "到会(?:祝贺|指导)?"],
+    printed: [`出席${EVENT}?(?:并(?:作)?${SPEECH}讲话|并致辞|并(?:作)?${SPEECH}发言)?`, "到会(?:祝贺|指导)?"],
     asked: "出席|到会|到场|祝贺",
   },
   { role: "列席", printed: ["列席(?:会议)?"], asked: "列席" },
@@ -41,8 +44,8 @@ export const ROLES: readonly RoleWord[] = [
   },
   { role: "陪同", printed: ["陪同(?:调研|督导|检查|视察|慰问|走访|观摩|巡河|察看|查看)?"], asked: "陪同" },
   { role: "带队", printed: ["带队", "率队", "带领", "率领"], asked: "带队|带领|率队|率领|领队" },
-  { role: "讲话", printed: ["(?:作了|作)?(?:讲话|致辞)"], asked: "讲话|致辞|(?<!工)作(?:了)?报告" },
-  { role: "发言", printed: ["(?:作了|进行|作)?发言"], asked: "发言" },
+  { role: "讲话", printed: [`(?:作了|作)?${SPEECH}(?:讲话|致辞)`], asked: "讲话|致辞|(?<!工)作(?:了)?报告" },
+  { role: "发言", printed: [`(?:作了|进行|作)?${SPEECH}发言`], asked: "发言" },
   { role: "当选", printed: ["当选", "补选"], asked: "当选|补选|选举|选出" },
 ];
 
@@ -87,6 +90,10 @@ export const MEETING_ACTS = [
   "签约",
   "致辞",
   "报告",
+  "说明",
+  "辅导",
+  "宣誓",
+  "述职",
 ] as const;
 
 /** The role of a role name, or undefined. */
