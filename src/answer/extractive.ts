@@ -480,7 +480,7 @@ export function roleClause(article: Article, f: Fact): string {
  * with the post printed before them.
  */
 export function roleClaims(a: QuestionAnalysis, cands: CandidateArticle[], relevance: Map<string, number>): Claim[] {
-  const wantUnits = /单位|部门/.test(a.text);
+  const wantUnits = /哪[些几个]*(?:单位|部门|乡镇|镇街|企业|商会)/.test(a.text);
   const wantPeople = /领导|哪些人|哪几位|哪位|谁/.test(a.text) && !wantUnits;
   const matches = (f: Fact, article: Article) => {
     if (f.kind !== "role" || !f.role) return false;

@@ -53,7 +53,7 @@ export type QuestionBase = Omit<QuestionAnalysis, "kind" | "roles" | "target" | 
 
 /** Question words that ask who. */
 export const ASKS_WHO =
-  /谁|哪些人|哪几位|哪位|什么人|哪些单位|哪些部门|哪几个单位|哪些[\u4e00-\u9fff]{0,8}?(?:领导|同志|干部|委员|代表|常委|负责人|主席|主任|书记|县长|区长|市长|镇长)|(?:领导|同志|干部|负责人)(?:都)?(?:有|是)(?:哪些|哪几位)/;
+  /谁|哪些人|哪几位|哪位|什么人|哪些(?:单位|部门|乡镇|镇街|企业|商会)|哪几个(?:单位|部门|乡镇)|哪些[\u4e00-\u9fff]{0,8}?(?:领导|同志|干部|委员|代表|常委|负责人|主席|主任|书记|县长|区长|市长|镇长)|(?:领导|同志|干部|负责人)(?:都)?(?:有|是)(?:哪些|哪几位)/;
 /** Question words that ask how many or how much. */
 export const ASKS_HOWMANY =
   /多少|几[个名位家项次人天年条所种场批辆吨万亿千百件户处]|几$|多长|多久|多大|多高|多远|多重|百分之几|比例|增长了?多|几成/;
@@ -68,7 +68,7 @@ const FILLERS =
  * Generic category nouns a which-question asks for ("哪几所学校", "哪些地方", "哪些单位"): the answer
  * names instances (建设路小学), so they are the ask, not content the news must print.
  */
-export const CATEGORY_NOUNS = /^(?:学校|地方|单位|部门|人|人员|企业|机构|场所|地点|处所)$/;
+export const CATEGORY_NOUNS = /^(?:学校|地方|单位|部门|人|人员|企业|机构|场所|地点|处所|乡镇|村|社区)$/;
 
 /**
  * How the news prints instances of a category in a list: 建设路小学、 is a 学校, 区消防救援大队、 a 单位.
@@ -82,6 +82,9 @@ export const CATEGORY_INSTANCE: Record<string, RegExp> = {
   企业: /(?:公司|集团|厂|企业)(?=[、，,。；;及和与等]|$)/g,
   地方: /(?:路|街|村|镇|乡|社区|小区|园|现场|工地|局|大队|站|医院|学校|中心)(?=[、，,。；;及和与等]|$)/g,
   地点: /(?:路|街|村|镇|乡|社区|小区|园|现场|工地)(?=[、，,。；;及和与等]|$)/g,
+  乡镇: /(?:镇|乡|街道|办事处)(?=[、，,。；;及和与等]|$|党委|政府)/g,
+  村: /(?:村|社区)(?=[、，,。；;及和与等]|$)/g,
+  社区: /(?:社区|村)(?=[、，,。；;及和与等]|$)/g,
   场所: /(?:场|馆|院|中心|市场|商场|超市)(?=[、，,。；;及和与等]|$)/g,
 };
 

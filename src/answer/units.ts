@@ -83,6 +83,7 @@ const STOP = new Set([
   "人数",
   "数量",
   "总数",
+  "还是",
 ]);
 
 /**
@@ -133,9 +134,17 @@ export function questionTerms(content: string, places: readonly string[] = []): 
       }
       run = "";
     };
+    let prev = "";
     for (const w of words) {
+      const before = prev;
+      prev = w;
       if (STOP.has(w)) {
         flush();
+        continue;
+      }
+      // "推进/会/设": a 会 cut off a meeting's name belongs to it (推进会), never to a bigram with the next verb.
+      if (w === "会" && before.length >= 2 && !run) {
+        units.add(`${before}会`);
         continue;
       }
       if (w.length === 1 && /[\u4e00-\u9fff]/.test(w)) {

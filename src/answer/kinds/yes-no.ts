@@ -74,6 +74,12 @@ export function checkedNames(text: string): string[] {
   return names.length > 0 ? names : namesAsked(text);
 }
 
+/** The two options of an either-or question ("是出席还是列席" → 出席, 列席), or none. */
+function eitherOptions(text: string): string[] {
+  const m = text.match(/是?((?:(?!是)[\u4e00-\u9fff]){2,4}?)还是([\u4e00-\u9fff]{2,4}?)(?=[^？?，,]{0,16}[？?]?$)/);
+  return m?.[1] && m[2] ? [m[1], m[2]] : [];
+}
+
 function verdictOf(ok: boolean, yes = "是。", no = "不是。"): string {
   return ok ? yes : no;
 }
@@ -92,13 +98,13 @@ export const yesNo: QuestionKind = {
   name: "yes_no",
   description: "yes/no and either-or questions (…吗, 是否, 有没有, 是A还是B)",
   detect: (q) => (YES_NO.test(q.text) ? { target: checkedNames(q.text)[0] } : undefined),
-  stated: (q) => checkedNames(q.text),
+  stated: (q) => [...checkedNames(q.text), ...eitherOptions(q.text)],
   answer(ctx) {
     const text = ctx.q.text;
     const names = checkedNames(text);
     // Either-or: "是出席还是列席" — the role clause of the person that prints one of them.
-    const either = text.match(/是?([\u4e00-\u9fff]{2,4}?)还是([\u4e00-\u9fff]{2,4}?)(?=[^？?，,]{0,16}[？?]?$)/);
-    if (either?.[1] && either[2]) return eitherOr(ctx, [either[1], either[2]], names);
+    const [a, b] = eitherOptions(text);
+    if (a && b) return eitherOr(ctx, [a, b], names);
     // A number compared: answered as how many, then compared.
     const cmp = text.match(COMPARE);
     if (cmp?.[1] && cmp[2]) {
@@ -282,6 +288,16 @@ function eitherOr(ctx: AnswerContext, options: [string, string], names: string[]
         },
       ];
     }
+  }
+  // "是视频会议还是现场会议", "是上午还是下午": the sentence of the article asked about that prints one of them only.
+  const asked = new Set(askedArticles(ctx).map((c) => c.article.id));
+  for (const s of relevantSentences(ctx.q, ctx.scored())) {
+    if (!asked.has(s.cand.article.id)) continue;
+    const printed = options.filter((o) => s.sentence.text.includes(o));
+    const picked = printed[0];
+    if (printed.length !== 1 || !picked) continue;
+    const text = bestClause(s, ctx.weights, (c) => c.text.includes(picked), 8) ?? s.sentence.text;
+    return [{ ...claimOf(s, text), verdict: `${picked}。` }];
   }
   return [];
 }
