@@ -68,7 +68,7 @@ const FILLERS =
  * Generic category nouns a which-question asks for ("哪几所学校", "哪些地方", "哪些单位"): the answer
  * names instances (建设路小学), so they are the ask, not content the news must print.
  */
-export const CATEGORY_NOUNS = /^(?:学校|地方|单位|部门|人|人员|企业|机构|场所|地点|处所|乡镇|村|社区)$/;
+export const CATEGORY_NOUNS = /^(?:学校|地方|单位|部门|人|人员|企业|机构|场所|地点|处所|乡镇)$/;
 
 /**
  * How the news prints instances of a category in a list: 建设路小学、 is a 学校, 区消防救援大队、 a 单位.
@@ -83,8 +83,6 @@ export const CATEGORY_INSTANCE: Record<string, RegExp> = {
   地方: /(?:路|街|村|镇|乡|社区|小区|园|现场|工地|局|大队|站|医院|学校|中心)(?=[、，,。；;及和与等]|$)/g,
   地点: /(?:路|街|村|镇|乡|社区|小区|园|现场|工地)(?=[、，,。；;及和与等]|$)/g,
   乡镇: /(?:镇|乡|街道|办事处)(?=[、，,。；;及和与等]|$|党委|政府)/g,
-  村: /(?:村|社区)(?=[、，,。；;及和与等]|$)/g,
-  社区: /(?:社区|村)(?=[、，,。；;及和与等]|$)/g,
   场所: /(?:场|馆|院|中心|市场|商场|超市)(?=[、，,。；;及和与等]|$)/g,
 };
 
