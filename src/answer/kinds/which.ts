@@ -1,4 +1,5 @@
 import { formsOf } from "../../core/zh/meetings.js";
+import { factName } from "../../facts/types.js";
 import type { Claim } from "../citations.js";
 import {
   claimOf,
@@ -44,9 +45,8 @@ export const which: QuestionKind = {
         !!noun &&
         POINTS_VERB.test(t) &&
         (listedCount(noun, t) >= 2 ||
-          // "部署生态环境保护等工作", never a count ("提出四点要求": the points follow).
-          (!!verb &&
-            new RegExp(`${verb}(?![一二三四五六七八九十两几\\d]+[点项条个方])[^，,。；;]{2,30}?等?${noun}`).test(t)));
+          // "部署生态环境保护等工作" (with 等: "提出了明确要求", "提出四点要求" name no topic, the points follow).
+          (!!verb && new RegExp(`${verb}[^，,。；;]{2,30}?等${noun}`).test(t)));
       const listing = pickSentence(
         ctx.q,
         relevant,
@@ -63,7 +63,10 @@ export const which: QuestionKind = {
               : clauseWindow(listing, ctx.weights, ctx.q.focus),
           ),
         ];
-      const points = pointClaims(relevant, scored, ctx.weights);
+      // "侯波…提出了哪些要求": the person who set them out is no topic of the points.
+      const people = new Set(ctx.cands.flatMap((c) => c.facts.map(factName)).filter((n): n is string => !!n));
+      const topic = new Map([...ctx.weights].filter(([u]) => ![...people].some((n) => n.includes(u))));
+      const points = pointClaims(relevant, scored, topic.size > 0 ? topic : ctx.weights);
       if (points.length > 0) return points;
     }
     // "哪些企业": only a sentence that names one (a sentence on the topic naming none does not answer).
