@@ -138,6 +138,13 @@ export function questionTerms(content: string, places: readonly string[] = []): 
     for (const w of words) {
       const before = prev;
       prev = w;
+      // "应/到", "实/到": the count of who was due and who came, cut apart by jieba, is one unit.
+      if (w === "到" && /[应实]$/.test(run)) {
+        units.add(`${run.slice(-1)}到`);
+        run = run.slice(0, -1);
+        flush();
+        continue;
+      }
       if (STOP.has(w)) {
         flush();
         continue;

@@ -134,6 +134,13 @@ const ARTICLES: Article[] = [
       "6月5日，溪川县召开防汛工作会议。会上，县委书记禤建华对去年防汛工作给予充分肯定，并就做好今年防汛工作提出了明确要求。" +
       "一要提高思想认识，压实防汛责任。二要加强隐患排查，做好物资储备。三要严格值班值守，确保信息畅通。",
   }),
+  testArticle({
+    id: "r0000004",
+    title: "县政府召开第四次全体会议",
+    district: "溪川县",
+    date: "2024-12-20",
+    text: "12月20日，县政府第四次全体会议以视频形式召开。会议应到人员56名，实到52名。县长阚志远主持会议。",
+  }),
 ];
 
 let dir = "";
@@ -308,6 +315,10 @@ const TABLE: Record<string, [string, string[], string][]> = {
     ["谁对乡村振兴下一步工作作出安排？", ["郏文涛"], "乡村振兴"],
   ],
   "colloquial meeting names (人代会, 政协会议, 常务会)": [
+    // 应到/实到 asked, 应出席/实际出席 printed; 全会 for 全体会议.
+    ["县人大常委会第十二次会议应到多少人？", ["27人"], "第十二次"],
+    ["县人大常委会第十二次会议实到多少人？", ["24人"], "第十二次"],
+    ["溪川县政府第四次全会由谁主持？", ["阚志远"], "全体会议"],
     ["溪川县政协会议开幕会在哪开的？", ["县会议中心"], "政协"],
     ["溪川县人代会在哪里开幕？", ["县人民会堂"], "人民代表大会"],
     ["溪川县政协会议是哪天开幕的？", ["1月14日"], "政协"],
@@ -330,7 +341,12 @@ describe("meeting questions in residents' wordings (made-up county)", () => {
     });
   }
   it("declines another session and a person the article never names", async () => {
-    for (const q of ["溪川县第24次常务会议由谁主持？", "仇大勇出席了优化营商环境动员大会吗？"]) {
+    for (const q of [
+      "溪川县第24次常务会议由谁主持？",
+      "仇大勇出席了优化营商环境动员大会吗？",
+      // A count of who came ("实到52名") is no place.
+      "县政府第四次全体会议在哪里召开？",
+    ]) {
       const a = await answerer.ask(q);
       expect(a.found, q).toBe(false);
       expect(a.citations).toEqual([]);
