@@ -69,12 +69,14 @@ export const which: QuestionKind = {
       const points = pointClaims(relevant, scored, topic.size > 0 ? topic : ctx.weights);
       if (points.length > 0) return points;
     }
-    // "哪些企业": only a sentence that names one (a sentence on the topic naming none does not answer).
+    // "哪些企业": only a sentence that names one (a sentence on the topic naming none does not answer);
+    // "在什么会上的讲话": only one that names the meeting ("在金砖国家领导人线上峰会的重要讲话").
+    const meeting = ASKS_MEETING.test(ctx.q.text);
     const s = pickSentence(
       ctx.q,
       relevant,
       ctx.weights,
-      (x) => instanceCount(ctx.q.category, x.sentence.text) !== 0,
+      (x) => instanceCount(ctx.q.category, x.sentence.text) !== 0 && (!meeting || NAMES_MEETING.test(x.sentence.text)),
       MIN_CLAUSE_COVERAGE * 0.6,
     );
     if (!s) return [];
@@ -82,6 +84,11 @@ export const which: QuestionKind = {
     return text ? [claimOf(s, text)] : [];
   },
 };
+
+/** "在什么会上", "哪次会议": the question asks for a meeting's name. */
+const ASKS_MEETING = /在(?:什么|哪个|哪次|哪一次)(?:会|会议|大会|峰会)/;
+/** A sentence naming a meeting where something was said: "在…会/会议/峰会/论坛(上)". */
+const NAMES_MEETING = /在[^，,。；;]{2,30}?(?:会议|大会|峰会|论坛|会)(?:上|的|中)/;
 
 /** Most agenda items one answer lists. */
 const MAX_AGENDA = 6;

@@ -141,6 +141,13 @@ const ARTICLES: Article[] = [
     date: "2024-12-20",
     text: "12月20日，县政府第四次全体会议以视频形式召开。会议应到人员56名，实到52名。县长阚志远主持会议。",
   }),
+  testArticle({
+    id: "r0000005",
+    title: "县委常委会召开扩大会议",
+    district: "溪川县",
+    date: "2024-10-08",
+    text: "10月8日，县委常委会召开扩大会议，传达学习上级近期重要讲话精神。会议传达学习了省委书记在全省县域经济高质量发展工作会议上的讲话精神。",
+  }),
 ];
 
 let dir = "";
@@ -207,6 +214,8 @@ const TABLE: Record<string, [string, string[], string][]> = {
     ["营商环境动员大会上县委书记禤建华讲话了没有？", ["禤建华"], "营商环境"],
   ],
   "lists of projects, documents, reports": [
+    // "在什么会上": the sentence naming the meeting, not the first on the topic.
+    ["溪川县委常委会扩大会议传达学习了省委书记在什么会上的讲话精神？", ["全省县域经济高质量发展工作会议"], "扩大会议"],
     // The person who set the points out is no topic of them; "提出了明确要求" names no topic.
     ["禤建华在防汛工作会议上提出了哪些要求？", ["提高思想认识", "加强隐患排查", "严格值班值守"], "防汛工作会议"],
     // An agenda printed as sentences opening with the verb asked.
