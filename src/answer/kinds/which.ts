@@ -2,6 +2,7 @@ import { formsOf } from "../../core/zh/meetings.js";
 import { factName } from "../../facts/types.js";
 import type { Claim } from "../citations.js";
 import {
+  type CandidateArticle,
   claimOf,
   clauseWindow,
   instanceCount,
@@ -26,8 +27,13 @@ export const which: QuestionKind = {
   detect: (q) => (ASKS_WHICH.test(q.text) ? {} : undefined),
   answer(ctx) {
     const scored = ctx.scored();
-    // Only sentences of the article(s) asked about answer (never a less relevant one with the same words).
-    const asked = new Set(askedArticles(ctx).map((c) => c.article.id));
+    // "侯波…提出了哪些要求", "陈忠在讲话中要求聚焦什么": the person named tells the article, not the clause.
+    const people = new Set(ctx.cands.flatMap((c) => c.facts.map(factName)).filter((n): n is string => !!n));
+    const rest = new Map([...ctx.weights].filter(([u]) => ![...people].some((n) => n.includes(u))));
+    const topic = rest.size > 0 ? rest : ctx.weights;
+    // Only sentences of the article(s) asked about answer (never a less relevant one with the same words);
+    // a person the question names ("陈忠在讲话中要求…") must be printed in it.
+    const asked = new Set(namingArticles(ctx, askedArticles(ctx)).map((c) => c.article.id));
     const relevant = relevantSentences(ctx.q, scored).filter((s) => asked.has(s.cand.article.id));
     // "听取了哪些汇报", "期间还召开了哪些会议": an agenda printed as sentences that each open with the verb.
     const agenda = agendaClaim(
@@ -63,10 +69,7 @@ export const which: QuestionKind = {
               : clauseWindow(listing, ctx.weights, ctx.q.focus),
           ),
         ];
-      // "侯波…提出了哪些要求": the person who set them out is no topic of the points.
-      const people = new Set(ctx.cands.flatMap((c) => c.facts.map(factName)).filter((n): n is string => !!n));
-      const topic = new Map([...ctx.weights].filter(([u]) => ![...people].some((n) => n.includes(u))));
-      const points = pointClaims(relevant, scored, topic.size > 0 ? topic : ctx.weights);
+      const points = pointClaims(relevant, scored, topic);
       if (points.length > 0) return points;
     }
     // "哪些企业": only a sentence that names one (a sentence on the topic naming none does not answer);
@@ -75,7 +78,7 @@ export const which: QuestionKind = {
     const s = pickSentence(
       ctx.q,
       relevant,
-      ctx.weights,
+      topic,
       (x) => instanceCount(ctx.q.category, x.sentence.text) !== 0 && (!meeting || NAMES_MEETING.test(x.sentence.text)),
       MIN_CLAUSE_COVERAGE * 0.6,
     );
@@ -84,6 +87,20 @@ export const which: QuestionKind = {
     return text ? [claimOf(s, text)] : [];
   },
 };
+
+/**
+ * Of `cands`, those printing every person the question names (a name some candidate's facts know, "陈忠"):
+ * an article about the same topic that never names the person is not the one asked about. All when none names them.
+ */
+function namingArticles(ctx: AnswerContext, cands: CandidateArticle[]): CandidateArticle[] {
+  const known = new Set(
+    ctx.cands.flatMap((c) => c.facts.map(factName)).filter((n): n is string => !!n && n.length >= 2),
+  );
+  const named = [...known].filter((n) => ctx.q.text.includes(n));
+  if (named.length === 0) return cands;
+  const naming = cands.filter((c) => named.every((n) => c.article.text.includes(n) || c.article.title.includes(n)));
+  return naming.length > 0 ? naming : cands;
+}
 
 /** "在什么会上", "哪次会议": the question asks for a meeting's name. */
 const ASKS_MEETING = /在(?:什么|哪个|哪次|哪一次)(?:会|会议|大会|峰会)/;

@@ -148,6 +148,20 @@ const ARTICLES: Article[] = [
     date: "2024-10-08",
     text: "10月8日，县委常委会召开扩大会议，传达学习上级近期重要讲话精神。会议传达学习了省委书记在全省县域经济高质量发展工作会议上的讲话精神。",
   }),
+  testArticle({
+    id: "r0000006",
+    title: "白鹭镇召开秋季防火工作会议",
+    district: "溪川县",
+    date: "2024-10-20",
+    text: "10月20日，白鹭镇召开秋季防火工作会议。镇党委书记柏青山在讲话中要求，全镇要聚焦“三清三化”目标任务，压紧压实防火责任。",
+  }),
+  testArticle({
+    id: "r0000007",
+    title: "柳溪乡召开秋季防火工作会议",
+    district: "溪川县",
+    date: "2024-10-21",
+    text: "10月21日，柳溪乡召开秋季防火工作会议。乡党委书记窦明辉在讲话中要求，全乡要聚焦“四个到位”目标任务，守住防火底线。",
+  }),
 ];
 
 let dir = "";
@@ -214,6 +228,9 @@ const TABLE: Record<string, [string, string[], string][]> = {
     ["营商环境动员大会上县委书记禤建华讲话了没有？", ["禤建华"], "营商环境"],
   ],
   "lists of projects, documents, reports": [
+    // Two articles on one topic: the person the question names picks the article.
+    ["柏青山在讲话中要求聚焦什么目标任务？", ["三清三化"], "白鹭镇"],
+    ["窦明辉在讲话中要求聚焦什么目标任务？", ["四个到位"], "柳溪乡"],
     // "在什么会上": the sentence naming the meeting, not the first on the topic.
     ["溪川县委常委会扩大会议传达学习了省委书记在什么会上的讲话精神？", ["全省县域经济高质量发展工作会议"], "扩大会议"],
     // The person who set the points out is no topic of them; "提出了明确要求" names no topic.
