@@ -151,11 +151,9 @@ export function questionTerms(content: string, places: readonly string[] = []): 
         flush();
         continue;
       }
-      // "推进/会/设": a 会 cut off a meeting's name belongs to it (推进会), never to a bigram with the next verb.
-      if (w === "会" && before.length >= 2 && !run) {
-        units.add(`${before}会`);
-        continue;
-      }
+      // "推进/会/设": a 会 cut off a meeting's name belongs to it, never to a bigram with the next verb (会设);
+      // the name's word is the unit ("防治会" need not be printed: "…防治攻坚工作推进会").
+      if (w === "会" && before.length >= 2 && !run) continue;
       if (w.length === 1 && /[\u4e00-\u9fff]/.test(w)) {
         run += w;
         continue;
