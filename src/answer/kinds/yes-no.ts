@@ -59,7 +59,7 @@ export function namesAsked(text: string): string[] {
 
 /** A name opening the question or a clause, followed by the yes/no ask or a role verb ("禤建华是否出席…"). */
 const NAME_BEFORE_ASK = new RegExp(
-  `(?:^|[，,]|上|中|时|会议|会|仪式|活动)([\u4e00-\u9fff]{2,3}?)(?=是否|有没有|是不是|有无|也|还|曾|亲自|到会|在会上|${ROLES.map((r) => r.asked).join("|")})`,
+  `(?:^|[，,]|上|中|时|会议|会|仪式|活动)([\u4e00-\u9fff]{2,3}?)(?=是否|有没有|是不是|有无|也|还|曾|亲自|到会|在会上|是(?=[\\u4e00-\\u9fff]{2,4}还是)|${ROLES.map((r) => r.asked).join("|")})`,
   "g",
 );
 
@@ -74,10 +74,16 @@ export function checkedNames(text: string): string[] {
   return names.length > 0 ? names : namesAsked(text);
 }
 
-/** The two options of an either-or question ("是出席还是列席" → 出席, 列席), or none. */
+/**
+ * The two options of an either-or question ("是出席还是列席" → 出席, 列席; "是县长还是县政协副主席" → 县长,
+ * 县政协副主席): the second runs to the end when short, else it is as long as the first.
+ */
 function eitherOptions(text: string): string[] {
-  const m = text.match(/是?((?:(?!是)[\u4e00-\u9fff]){2,4}?)还是([\u4e00-\u9fff]{2,4}?)(?=[^？?，,]{0,16}[？?]?$)/);
-  return m?.[1] && m[2] ? [m[1], m[2]] : [];
+  const m = text.match(/是?((?:(?!是)[\u4e00-\u9fff]){2,4}?)还是(.{2,}?)[？?]?$/);
+  if (!m?.[1] || !m[2]) return [];
+  const rest = m[2].replace(/(?:的|呢|吗|了|啊)+$/, "");
+  const second = rest.length <= 8 && /^[\u4e00-\u9fff]+$/.test(rest) ? rest : rest.slice(0, m[1].length);
+  return [m[1], second];
 }
 
 function verdictOf(ok: boolean, yes = "是。", no = "不是。"): string {
@@ -104,6 +110,12 @@ export const yesNo: QuestionKind = {
     const names = checkedNames(text);
     // Either-or: "是出席还是列席" — the role clause of the person that prints one of them.
     const [a, b] = eitherOptions(text);
+    // "王代强是县委书记还是县长": the person's post as printed says which (one of them only).
+    if (a && b && names[0] && OFFICE_WORD.test(a) && OFFICE_WORD.test(b)) {
+      const first = ctx.answerAs("post_of", { target: names[0] })[0];
+      const held = [a, b].filter((o) => first?.text.includes(o));
+      return first && held.length === 1 ? [{ ...first, verdict: `${held[0]}。` }] : [];
+    }
     if (a && b) return eitherOr(ctx, [a, b], names);
     // A number compared: answered as how many, then compared.
     const cmp = text.match(COMPARE);
@@ -183,7 +195,7 @@ export const yesNo: QuestionKind = {
       return [{ ...first, verdict: verdictOf(first.text.includes(at[1])) }];
     }
     // "王代强是县长吗": the person's post as printed, compared with the post asked.
-    const isPost = text.match(/^([\u4e00-\u9fff]{2,4}?)(?:同志)?(?:也|还|就|真的)?是(.+?)吗[？?]?$/);
+    const isPost = text.match(/^([\u4e00-\u9fff]{2,4}?)(?:同志)?(?:也|还|就|真的)?(?:是|担任|任)(.+?)吗[？?]?$/);
     if (
       isPost?.[1] &&
       isPost[2] &&
@@ -273,11 +285,14 @@ function statedQuantity(ctx: AnswerContext, value: number, unit: string, printed
 
 /** "是出席还是列席": the clause printing the person with one of the two. */
 function eitherOr(ctx: AnswerContext, options: [string, string], names: string[]): Claim[] {
+  // "是列席还是出席": a role of whom? Without the person read, any attendee's role would be no answer.
+  if (names.length === 0 && options.some((o) => roleAsked(o))) return [];
   for (const cand of askedArticles(ctx)) {
     for (const f of cand.facts) {
       if (f.kind !== "role" || !f.name || (names.length > 0 && !names.includes(f.name))) continue;
       const clause = roleClause(cand.article, f);
-      const picked = options.find((o) => f.role === o || clause.includes(o));
+      // The fact's own role first: its clause may also print the other ("…出席会议,…杜晓辉列席会议").
+      const picked = options.find((o) => f.role === o) ?? options.find((o) => clause.includes(o));
       if (!picked) continue;
       return [
         {
@@ -289,6 +304,8 @@ function eitherOr(ctx: AnswerContext, options: [string, string], names: string[]
       ];
     }
   }
+  // A role of the person is said by the person's role facts only.
+  if (options.some((o) => roleAsked(o))) return [];
   // "是视频会议还是现场会议", "是上午还是下午": the sentence of the article asked about that prints one of them only.
   const asked = new Set(askedArticles(ctx).map((c) => c.article.id));
   for (const s of relevantSentences(ctx.q, ctx.scored())) {

@@ -182,6 +182,11 @@ afterAll(() => {
 /** group → [question, strings the answer must contain, headline fragment of the first citation ("" = any)]. */
 const TABLE: Record<string, [string, string[], string][]> = {
   "yes/no": [
+    // Either-or: a person's post, or the person's own role (never another attendee's).
+    ["阚志远是县委书记还是县长？", ["县长。"], ""],
+    ["佘海燕是出席还是列席县人大常委会第十二次会议？", ["列席。", "佘海燕"], "第十二次"],
+    ["郏文涛是列席还是出席了县政府第23次常务会议？", ["出席。", "郏文涛"], "第23次"],
+    ["阚志远担任溪川县县长吗？", ["是。", "县长"], ""],
     // The session number is checked on the article: the sentence need not repeat it.
     ["溪川县委常委会第31次会议是否研究了十五五规划编制工作？", ["是。", "规划编制"], "第31次"],
     // A number stated is compared with the clause or the headline printing it.
