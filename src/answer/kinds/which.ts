@@ -11,6 +11,7 @@ import {
   pickSentence,
   pointClaims,
   relevantSentences,
+  roleClause,
   type ScoredSentence,
 } from "../extractive.js";
 import { ASKS_WHICH } from "../question.js";
@@ -26,6 +27,11 @@ export const which: QuestionKind = {
   description: "which / what (哪些, 什么), incl. the points a meeting set out",
   detect: (q) => (ASKS_WHICH.test(q.text) ? {} : undefined),
   answer(ctx) {
+    // "杨兆鹏参加了哪些会议或活动": every candidate article printing the person with a role, each cited.
+    if (ACTIVITIES.test(ctx.q.text)) {
+      const claims = activityClaims(ctx);
+      if (claims.length > 0) return claims;
+    }
     const scored = ctx.scored();
     // "侯波…提出了哪些要求", "陈忠在讲话中要求聚焦什么": the person named tells the article, not the clause.
     const people = new Set(ctx.cands.flatMap((c) => c.facts.map(factName)).filter((n): n is string => !!n));
@@ -100,6 +106,36 @@ function namingArticles(ctx: AnswerContext, cands: CandidateArticle[]): Candidat
   if (named.length === 0) return cands;
   const naming = cands.filter((c) => named.every((n) => c.article.text.includes(n) || c.article.title.includes(n)));
   return naming.length > 0 ? naming : cands;
+}
+
+/** "参加了哪些会议或活动", "出席了哪些活动": what a person took part in, across articles. */
+const ACTIVITIES = /(?:参加|出席|参与)(?:了|过)?哪些(?:会议|活动)/;
+
+/** Most articles an activities answer cites. */
+const MAX_ACTIVITIES = 4;
+
+/**
+ * The role clause of the person the question names in each candidate article that prints them with a role
+ * ("市领导…杨兆鹏…等参加会议" in one, "该市领导…杨兆鹏…等一同慰问" in another), most relevant first.
+ */
+function activityClaims(ctx: AnswerContext): Claim[] {
+  const known = new Set(
+    ctx.cands.flatMap((c) => c.facts.map(factName)).filter((n): n is string => !!n && n.length >= 2),
+  );
+  const named = [...known].filter((n) => ctx.q.text.includes(n));
+  if (named.length !== 1) return [];
+  const claims: Claim[] = [];
+  for (const cand of ctx.ranked()) {
+    const f = cand.facts.find((x) => x.kind === "role" && x.name === named[0]);
+    if (!f) continue;
+    claims.push({
+      text: roleClause(cand.article, f),
+      article: cand.article,
+      spans: [{ start: f.quoteStart, end: f.quoteEnd }],
+    });
+    if (claims.length >= MAX_ACTIVITIES) break;
+  }
+  return claims;
 }
 
 /** "在什么会上", "哪次会议": the question asks for a meeting's name. */

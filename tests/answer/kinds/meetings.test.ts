@@ -233,6 +233,8 @@ const TABLE: Record<string, [string, string[], string][]> = {
     ["营商环境动员大会上县委书记禤建华讲话了没有？", ["禤建华"], "营商环境"],
   ],
   "lists of projects, documents, reports": [
+    // What one person took part in: each article printing them with a role, each cited.
+    ["佘海燕参加了哪些会议或活动？", ["出席会议", "列席会议"], ""],
     // Two articles on one topic: the person the question names picks the article.
     ["柏青山在讲话中要求聚焦什么目标任务？", ["三清三化"], "白鹭镇"],
     ["窦明辉在讲话中要求聚焦什么目标任务？", ["四个到位"], "柳溪乡"],
