@@ -66,6 +66,8 @@ export interface Answerer {
 }
 
 const MAX_ARTICLES = 8;
+/** Candidates a kind adds from facts beyond the first MAX_ARTICLES. */
+const MAX_EXTRA = 4;
 
 /**
  * Creates the answerer: a Chinese question in, a short Chinese answer out
@@ -115,7 +117,11 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     return !!x && (x.district === district || x.districts.includes(district));
   }
 
-  async function retrieve(a: QuestionAnalysis, district: string | undefined): Promise<string[]> {
+  /** Candidate ids: retrieved and title-matched (`ids`), and those the kind adds from facts (`extra`). */
+  async function retrieve(
+    a: QuestionAnalysis,
+    district: string | undefined,
+  ): Promise<{ ids: string[]; extra: string[] }> {
     const ids: string[] = [];
     const add = (id: unknown) => {
       if (typeof id === "string" && !ids.includes(id)) ids.push(id);
@@ -148,8 +154,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     }
     const byTitle = [...hits].filter(([, n]) => n >= 2).sort((x, y) => y[1] - x[1]);
     for (const [id] of byTitle.slice(0, 8)) add(id);
-    for (const id of kindNamed(a.kind).candidates?.(a, lookup) ?? []) add(id);
-    return ids;
+    const extra = (kindNamed(a.kind).candidates?.(a, lookup) ?? []).filter((id, i, all) => all.indexOf(id) === i);
+    return { ids, extra };
   }
 
   return {
@@ -159,8 +165,11 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const districts = knownDistricts();
       const a = analyzeQuestion(raw.slice(0, 500), districts);
       const district = opts.district ?? a.district;
-      const ids = await retrieve(a, district);
-      let articles = ids.map((id) => deps.store.get(id)).filter((x): x is Article => !!x);
+      const found = await retrieve(a, district);
+      const extra = new Set(found.extra);
+      let articles = [...found.ids, ...found.extra.filter((id) => !found.ids.includes(id))]
+        .map((id) => deps.store.get(id))
+        .filter((x): x is Article => !!x);
       if (district) {
         // The district's articles, and (for a district the question names) those that name no district
         // of their own: a county paper's "我县" article may be the one asked about.
@@ -174,16 +183,29 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       }
       // "第126次会议" is not the 125th, "十三届八次" not "七次": an article not printing every ordinal asked
       // is about another session, never an answer.
-      const cands: CandidateArticle[] = articles
-        .filter((x) => sameSession(a, x) && sameYear(a, x))
-        .slice(0, MAX_ARTICLES)
-        .map((article, rank) => ({ article, facts: factsOf(article), rank }));
+      const fit = articles.filter((x) => sameSession(a, x) && sameYear(a, x));
+      // The articles whose facts the kind matched ("李庆松任什么职": those printing 李庆松) stay candidates
+      // even when retrieval ranks many others first.
+      const kept = fit.slice(0, MAX_ARTICLES);
+      const added = fit
+        .slice(MAX_ARTICLES)
+        .filter((x) => extra.has(x.id))
+        .slice(0, MAX_EXTRA);
+      const cands: CandidateArticle[] = [...kept, ...added].map((article, rank) => ({
+        article,
+        facts: factsOf(article),
+        rank,
+      }));
       if (cands.length === 0) return notFound(raw);
 
       // Role words say what is asked, not what about, in role questions; elsewhere they are content ("多少人出席").
       const kind = kindNamed(a.kind);
       const terms = questionTerms(a.content, a.places);
-      const units = terms.units.filter((u) => !kind.roleAsk || !ROLE_QUESTION_WORDS.test(u));
+      // A value the question states to be checked ("是逯海平主持的吗") is what is compared, not what must match.
+      const stated = kind.stated?.(a) ?? [];
+      const units = terms.units.filter(
+        (u) => (!kind.roleAsk || !ROLE_QUESTION_WORDS.test(u)) && !stated.some((v) => straddles(u, v)),
+      );
       const texts = cands.flatMap((c) => [c.article.title, ...splitSentences(c.article.text).map((s) => s.text)]);
       const weights = unitWeights(units, texts, terms.soft);
       const relevance = relevanceOf(cands, weights, a);
@@ -273,9 +295,21 @@ function sameYear(q: QuestionAnalysis, article: Article): boolean {
   return q.years.some((y) => all.includes(`${y}年`)) || !/(?:19|20)\d{2}年/.test(all);
 }
 
-/** Years the question names as what a report tells about ("通报了2023年…情况", "总结2022年工作"), not when it happened. */
+/**
+ * Years the question names as what a report or a document tells about ("通报了2023年…情况", "总结2022年工作",
+ * "表彰2023年度先进单位的决定", "《…2024年…方案》"), not when it happened.
+ */
 function toldYears(text: string): string[] {
-  return [...text.matchAll(/(?:了|通报|总结|回顾|汇报|听取|审议)((?:19|20)\d{2})年/g)].map((m) => m[1] ?? "");
+  return [
+    ...text.matchAll(
+      /(?:了|通报|总结|回顾|汇报|听取|审议|关于|表彰|《[^》]{0,20}?)((?:19|20)\d{2})年|((?:19|20)\d{2})年度/g,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? "");
+}
+
+/** Whether unit `u` is inside `value`, holds it, or straddles its edge ("是3月6日开" → 日开). */
+function straddles(u: string, value: string): boolean {
+  return value.includes(u) || u.includes(value) || value.endsWith(u[0] ?? "") || value.startsWith(u.slice(-1));
 }
 
 /** The context a kind answers in; `answerAs` lets one kind answer as another (yes/no, two-part). */
@@ -302,13 +336,7 @@ function answerContext(
         (x, y) => (relevance.get(y.article.id) ?? 0) - (relevance.get(x.article.id) ?? 0) || x.rank - y.rank,
       ),
     answerAs: (kind, change = {}, only, without) => {
-      // A unit inside the value, holding it, or straddling its edge ("是3月6日开" → 日开) goes.
-      const straddles = (u: string) =>
-        without?.includes(u) ||
-        u.includes(without ?? "") ||
-        without?.endsWith(u[0] ?? "") ||
-        without?.startsWith(u.slice(-1));
-      const w = without ? new Map([...weights].filter(([u]) => !straddles(u))) : weights;
+      const w = without ? new Map([...weights].filter(([u]) => !straddles(u, without))) : weights;
       const sub =
         only || w !== weights
           ? answerContext({ ...q, ...change, kind }, district, only ?? cands, w.size > 0 ? w : weights, relevance)

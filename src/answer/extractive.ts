@@ -1,11 +1,12 @@
 import type { Article } from "../core/types.js";
 import { DATE_IN } from "../core/zh/dates.js";
 import { districtForms } from "../core/zh/districts.js";
+import { ordinalsIn } from "../core/zh/numbers.js";
 import { type Span, splitClauses, splitSentences } from "../facts/text.js";
 import type { Fact } from "../facts/types.js";
 import { type Claim, quoteSpan } from "./citations.js";
 import { numbersIn } from "./guard.js";
-import { CATEGORY_INSTANCE, type QuestionAnalysis } from "./question.js";
+import { CATEGORY_INSTANCE, DOCUMENT_NOUNS, type QuestionAnalysis } from "./question.js";
 import { coverage } from "./units.js";
 
 /** A candidate article with its facts and its rank among the candidates. */
@@ -39,11 +40,12 @@ const NUMBER_IN =
 
 /** Whether `text` states a quantity other than a date ("5月26日" is not one). */
 export function hasQuantity(text: string): boolean {
-  // Dates, ordinals ("第十届", "七次会议" after a 届) and "每一个" (each, not a count) are no quantities.
+  // Dates, years ("2024年一季度"), ordinals ("第十届", "七次会议" after a 届) and "每一个" (each, not a count)
+  // are no quantities.
   const noDates = text
     .replace(new RegExp(DATE_IN.source, "g"), "")
     .replace(
-      /每一?[个名位家项次人天条所批件户]|第[0-9一二三四五六七八九十百]+[届次期批]|(?<=[届])[0-9一二三四五六七八九十百]+次|[0-9一二三四五六七八九十百]+届/g,
+      /每一?[个名位家项次人天条所批件户]|第[0-9一二三四五六七八九十百]+[届次期批]|(?<=[届])[0-9一二三四五六七八九十百]+次|[0-9一二三四五六七八九十百]+届|(?:19|20)\d{2}年度?/g,
       "",
     );
   return NUMBER_IN.test(noDates) && numbersIn(noDates).length > 0;
@@ -86,6 +88,23 @@ export function scoreSentences(
     }
   }
   return out.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * The weights without the years and ordinals the question names ("2021年", "第125次", "第四季度"): every
+ * candidate article prints them (or fits the year), so a sentence need not repeat them. All when none is left.
+ */
+export function withoutChecked(weights: Map<string, number>, ordinals: readonly string[] = []): Map<string, number> {
+  const rest = new Map(
+    [...weights].filter(
+      ([u]) =>
+        !/^(?:19|20)\d{2}年?$/.test(u) &&
+        ordinalsIn(u).length === 0 &&
+        // "第125次" cut as 125: the number of an ordinal asked.
+        !(/^\d+$/.test(u) && ordinals.some((o) => new RegExp(`^${u}\\D`).test(o))),
+    ),
+  );
+  return rest.size > 0 ? rest : weights;
 }
 
 /** The weights without the units the title already has (they tell the article, not the clause); all when none is left. */
@@ -244,10 +263,18 @@ function lastIndexIn(articleText: string, claim: string, from: number, limit: nu
   return at >= 0 && at < limit ? at + last.length : Math.min(limit, from + claim.length);
 }
 
-/** The sentences that can answer: they hold ≥ MIN_COVERAGE of the question and fit its years. */
-export function relevantSentences(a: QuestionAnalysis, scored: ScoredSentence[]): ScoredSentence[] {
+/**
+ * The sentences that can answer: they hold ≥ MIN_COVERAGE of the question (with their article's title),
+ * print some of it themselves (or pass `bare`: a sentence the kind needs for what it prints, not for the
+ * question's words), and fit its years.
+ */
+export function relevantSentences(
+  a: QuestionAnalysis,
+  scored: ScoredSentence[],
+  bare: (s: ScoredSentence) => boolean = () => false,
+): ScoredSentence[] {
   // A question about a year ("2020年…") is not answered by a sentence printing only other years (2019年).
-  return scored.filter((s) => s.cov >= MIN_COVERAGE && s.sentCov > 0 && yearFits(a.years, s));
+  return scored.filter((s) => s.cov >= MIN_COVERAGE && (s.sentCov > 0 || bare(s)) && yearFits(a.years, s));
 }
 
 /**
@@ -269,7 +296,7 @@ export function pickSentence(
     const cov =
       (local === weights ? coverage(weights, s.meta, s.sentence.text) : coverage(local, s.sentence.text)) +
       0.05 * s.score +
-      instanceBonus(a.category, s.sentence.text);
+      (a.category ? instanceBonus(a.category, s.sentence.text) : listBonus(a.listed, s.sentence.text));
     if (!best || cov > best.cov) best = { s, cov };
   }
   return best && best.cov >= min ? best.s : undefined;
@@ -283,6 +310,24 @@ export function pickSentence(
 export function instanceBonus(category: string | undefined, text: string): number {
   const n = instanceCount(category, text);
   return n >= 2 ? 0.2 : n === 1 ? 0.1 : 0;
+}
+
+/**
+ * "签约了哪些项目", "审议通过了哪些文件", "涵盖哪些领域": a sentence listing two or more of what is asked
+ * (…项目、…项目; 《…》《…》 for documents; "新能源、装备制造等领域") is preferred (0.2), as for a category.
+ */
+export function listBonus(noun: string | undefined, text: string): number {
+  return noun && listedCount(noun, text) >= 2 ? 0.2 : 0;
+}
+
+/** How many items a text lists of `noun`: items ending in it, 《titles》 of a document noun, or "A、B等noun". */
+export function listedCount(noun: string, text: string): number {
+  const esc = noun.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const ending = text.match(new RegExp(`[^、，,。；;：:]${esc}(?=[、，,。；;及和与等]|$)`, "g"))?.length ?? 0;
+  const titles = DOCUMENT_NOUNS.test(noun) ? (text.match(/《[^》]+》/g)?.length ?? 0) : 0;
+  const before = text.match(new RegExp(`((?:[^、，,。；;：:]{1,16}、)+)[^、，,。；;：:]{1,16}?等?${esc}`));
+  const items = before?.[1] ? before[1].split("、").length : 0;
+  return Math.max(ending, titles, items);
 }
 
 /** How many instances of `category` a text names in a list; -1 when the category has no known form. */
@@ -435,7 +480,7 @@ export function roleClause(article: Article, f: Fact): string {
  * with the post printed before them.
  */
 export function roleClaims(a: QuestionAnalysis, cands: CandidateArticle[], relevance: Map<string, number>): Claim[] {
-  const wantUnits = /单位|部门/.test(a.text);
+  const wantUnits = /哪[些几个]*(?:单位|部门|乡镇|镇街|企业|商会)/.test(a.text);
   const wantPeople = /领导|哪些人|哪几位|哪位|谁/.test(a.text) && !wantUnits;
   const matches = (f: Fact, article: Article) => {
     if (f.kind !== "role" || !f.role) return false;

@@ -35,6 +35,11 @@ export interface QuestionAnalysis {
   points: boolean;
   /** The generic category a which-question asks for ("学校" in "哪几所学校"), left out of `content`. */
   category?: string;
+  /**
+   * The noun a which-question asks instances of when it is no generic category ("项目" in "签约了哪些项目",
+   * "文件" in "审议通过了哪些文件"): a sentence listing several (…项目、…项目; 《…》《…》) answers best.
+   */
+  listed?: string;
   /** Years the question names ("2020年…"): an answer about another printed year is no answer. */
   years: string[];
   /** Ordinals and session numbers the question names, by value ("55次", "13届", "2次"): the article must print them. */
@@ -48,7 +53,7 @@ export type QuestionBase = Omit<QuestionAnalysis, "kind" | "roles" | "target" | 
 
 /** Question words that ask who. */
 export const ASKS_WHO =
-  /谁|哪些人|哪几位|哪位|什么人|哪些单位|哪些部门|哪几个单位|哪些[\u4e00-\u9fff]{0,8}?(?:领导|同志|干部|委员|代表|常委|负责人|主席|主任|书记|县长|区长|市长|镇长)|(?:领导|同志|干部|负责人)(?:都)?(?:有|是)(?:哪些|哪几位)/;
+  /谁|哪些人|哪几位|哪位|什么人|哪些(?:单位|部门|乡镇|镇街|企业|商会)|哪几个(?:单位|部门|乡镇)|哪些[\u4e00-\u9fff]{0,8}?(?:领导|同志|干部|委员|代表|常委|负责人|主席|主任|书记|县长|区长|市长|镇长)|(?:领导|同志|干部|负责人)(?:都)?(?:有|是)(?:哪些|哪几位)/;
 /** Question words that ask how many or how much. */
 export const ASKS_HOWMANY =
   /多少|几[个名位家项次人天年条所种场批辆吨万亿千百件户处]|几$|多长|多久|多大|多高|多远|多重|百分之几|比例|增长了?多|几成/;
@@ -63,7 +68,7 @@ const FILLERS =
  * Generic category nouns a which-question asks for ("哪几所学校", "哪些地方", "哪些单位"): the answer
  * names instances (建设路小学), so they are the ask, not content the news must print.
  */
-export const CATEGORY_NOUNS = /^(?:学校|地方|单位|部门|人|人员|企业|机构|场所|地点|处所)$/;
+export const CATEGORY_NOUNS = /^(?:学校|地方|单位|部门|人|人员|企业|机构|场所|地点|处所|乡镇)$/;
 
 /**
  * How the news prints instances of a category in a list: 建设路小学、 is a 学校, 区消防救援大队、 a 单位.
@@ -77,8 +82,13 @@ export const CATEGORY_INSTANCE: Record<string, RegExp> = {
   企业: /(?:公司|集团|厂|企业)(?=[、，,。；;及和与等]|$)/g,
   地方: /(?:路|街|村|镇|乡|社区|小区|园|现场|工地|局|大队|站|医院|学校|中心)(?=[、，,。；;及和与等]|$)/g,
   地点: /(?:路|街|村|镇|乡|社区|小区|园|现场|工地)(?=[、，,。；;及和与等]|$)/g,
+  乡镇: /(?:镇|乡|街道|办事处)(?=[、，,。；;及和与等]|$|党委|政府)/g,
   场所: /(?:场|馆|院|中心|市场|商场|超市)(?=[、，,。；;及和与等]|$)/g,
 };
+
+/** Nouns of documents: a list of them is printed as titles in book marks (《…》《…》). */
+export const DOCUMENT_NOUNS =
+  /(?:文件|方案|意见|办法|规定|决定|报告|规划|条例|通知|制度|措施|细则|纲要|计划|草案|议题|议案|决议|实施意见|文件精神)$/;
 
 /** Framing words of a question about the points set out ("提出了哪些要求"): the ask, not content. */
 export const POINTS_ASK =
@@ -98,7 +108,7 @@ const FOCUS_SKIP = /^(?:了|过|着|的|在|对|作|做|到|去|是|有|把|被|
 export function readQuestion(question: string, districts: readonly string[] = []): QuestionBase {
   const text = collapseParticles(normalizeQuery(question));
   const points = POINTS_ASK.test(text) && !ASKS_WHO.test(text);
-  const { focus, category } = askFrame(text);
+  const { focus, category, listed } = askFrame(text);
   let asked = points ? text.replace(POINTS_ASK, " ").replace(POINTS_FRAME, " ") : text;
   if (category) asked = asked.replace(new RegExp(`(哪[^${category[0]}]{0,2}|什么)${category}`, "g"), " ");
   const content = asked.replace(FILLERS, " ").replace(/\s+/g, " ").trim();
@@ -121,6 +131,7 @@ export function readQuestion(question: string, districts: readonly string[] = []
     points,
     years: yearsIn(text),
     category,
+    listed,
     ordinals: ordinalsIn(text),
     places,
   };
@@ -131,7 +142,7 @@ export function readQuestion(question: string, districts: readonly string[] = []
  * verb after it ("依托哪些优势走…" → 依托, 优势; "在哪个社区召开的" → 社区, 召开), and the noun when it is a
  * generic category ("哪几所学校" → 学校).
  */
-function askFrame(text: string): { focus: string[]; category?: string } {
+function askFrame(text: string): { focus: string[]; category?: string; listed?: string } {
   const words = cutWords(text);
   const at = words.findIndex((w) => WH_WORD.test(w));
   if (at < 0) return { focus: [] };
@@ -140,18 +151,26 @@ function askFrame(text: string): { focus: string[]; category?: string } {
   const prev = before[before.length - 1];
   if (prev && prev.length >= 2) focus.push(prev);
   let category: string | undefined;
+  let listed: string | undefined;
   // "哪/几所/学校": the measure word may be cut on its own.
   let i = at + 1;
   if (/^几.?$|^[个所位家项条些]$/.test(words[i] ?? "")) i++;
-  const noun = words[i];
+  // "哪些项目" may be cut as one word: its noun is what follows the question word.
+  const joined = words[at]?.match(/^(?:哪些|哪几[个所位项家条种类批]?|哪[个项家条]|什么)([\u4e00-\u9fff]{2,})$/)?.[1];
+  if (joined) i = at;
+  const noun = joined ?? words[i];
   if (noun && noun.length >= 1 && /^[\u4e00-\u9fff]+$/.test(noun) && !FOCUS_SKIP.test(noun)) {
-    if (CATEGORY_NOUNS.test(noun)) category = noun;
-    else if (noun.length >= 2) focus.push(noun);
+    // A category cut apart from its question word only ("哪几所/学校"): joined ("哪些地方") it is the visit ask.
+    if (CATEGORY_NOUNS.test(noun)) category = joined ? undefined : noun;
+    else if (noun.length >= 2) {
+      focus.push(noun);
+      listed = noun;
+    }
   }
   for (const w of words.slice(i + 1, i + 4)) {
     if (FOCUS_SKIP.test(w)) continue;
     if (w.length >= 2 && /^[\u4e00-\u9fff]+$/.test(w)) focus.push(w);
     break;
   }
-  return { focus, category };
+  return { focus, category, listed };
 }

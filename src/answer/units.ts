@@ -83,6 +83,9 @@ const STOP = new Set([
   "人数",
   "数量",
   "总数",
+  "还是",
+  "在讲话中",
+  "讲话中",
 ]);
 
 /**
@@ -133,11 +136,24 @@ export function questionTerms(content: string, places: readonly string[] = []): 
       }
       run = "";
     };
+    let prev = "";
     for (const w of words) {
+      const before = prev;
+      prev = w;
+      // "应/到", "实/到": the count of who was due and who came, cut apart by jieba, is one unit.
+      if (w === "到" && /[应实]$/.test(run)) {
+        units.add(`${run.slice(-1)}到`);
+        run = run.slice(0, -1);
+        flush();
+        continue;
+      }
       if (STOP.has(w)) {
         flush();
         continue;
       }
+      // "推进/会/设": a 会 cut off a meeting's name belongs to it, never to a bigram with the next verb (会设);
+      // the name's word is the unit ("防治会" need not be printed: "…防治攻坚工作推进会").
+      if (w === "会" && before.length >= 2 && !run) continue;
       if (w.length === 1 && /[\u4e00-\u9fff]/.test(w)) {
         run += w;
         continue;

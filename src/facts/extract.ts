@@ -355,7 +355,7 @@ export function rolePass({ article, sentence: sent, mentions }: SentenceInput): 
     if (value) {
       pushRole(facts, article, v.role, value, base + valueStart, people, q, undefined, base + v.end);
       // "出席会议并讲话": the same people also spoke.
-      const also = v.verb.match(/并(讲话|致辞|发言)$/)?.[1];
+      const also = v.verb.match(/并[\u4e00-\u9fff]{0,3}?(讲话|致辞|发言)$/)?.[1];
       if (also)
         pushRole(
           facts,
@@ -529,6 +529,27 @@ export function extractFacts(article: Article): Fact[] {
     const mentions = findMentions(sentence.text, known);
     for (const m of mentions) known.add(m.name);
     for (const pass of FACT_PASSES) facts.push(...pass.run({ article, sentence, mentions }));
+  }
+  return inheritBodies(facts);
+}
+
+/**
+ * "县人大常委会主任张兴涛、副主任杨文民": a deputy post printed bare after the head of a body is the deputy of
+ * that body (县人大常委会副主任). Only the last post of the head's chain lends its body ("县委副书记、县长王五，
+ * 副县长李四" stays 副县长).
+ */
+export function inheritBodies(facts: Fact[]): Fact[] {
+  let prev: PersonFact | undefined;
+  for (const f of facts) {
+    if (f.kind !== "person") continue;
+    const deputy = f.post?.match(/^(?:常务)?副([\u4e00-\u9fff]{2,3})$/);
+    const head = prev?.quoteStart === f.quoteStart ? prev.post?.split("、").pop() : undefined;
+    if (deputy?.[1] && head && head.endsWith(deputy[1]) && head.length > deputy[1].length) {
+      const body = head.slice(0, -deputy[1].length);
+      if (!/副$/.test(body)) f.post = `${body}${f.post}`;
+    } else {
+      prev = f;
+    }
   }
   return facts;
 }

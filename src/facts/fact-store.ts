@@ -3,7 +3,7 @@ import type { Db } from "../store/db.js";
 import type { Fact, FactKind, PersonFact, RoleFact } from "./types.js";
 
 /** Bumped when extraction rules change: articles extracted by an older version are redone. */
-export const EXTRACTOR_VERSION = 6;
+export const EXTRACTOR_VERSION = 9;
 
 interface FactRow {
   article_id: string;

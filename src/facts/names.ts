@@ -136,6 +136,11 @@ export const NAME_FOLLOWERS = [
   "从",
   "率先",
   "现场",
+  "再次",
+  "专程",
+  "专门",
+  "连夜",
+  "第一时间",
 ];
 
 function followerAt(text: string, i: number): boolean {

@@ -22,7 +22,7 @@ interface FactBase {
 export interface PersonFact extends FactBase {
   kind: "person";
   name: string;
-  /** The post chain as printed before the name ("区委副书记、区长"), or a list label ("区领导"), or null. */
+  /** The post chain as printed before the name ("区委副书记、区长"; a bare deputy post after the head of a body is that body's: "副主任" after "县人大常委会主任…" is 县人大常委会副主任), or a list label ("区领导"), or null. */
   post: string | null;
 }
 

@@ -9,6 +9,7 @@ import {
   MIN_CLAUSE_COVERAGE,
   relevantSentences,
   type ScoredSentence,
+  withoutChecked,
   withoutTitleUnits,
 } from "../extractive.js";
 import { ASKS_HOWMANY } from "../question.js";
@@ -67,7 +68,10 @@ export function howManyClaims(ctx: AnswerContext, used: Set<string> = new Set())
     const quantities = s.cand.facts.filter(
       (f): f is QuantityFact => f.kind === "quantity" && f.start >= s.sentence.start && f.end <= s.sentence.end,
     );
-    const local = withoutTitleUnits(ctx.weights, s.meta);
+    // The years and ordinals asked ("2021年第四季度") are checked on the article (candidates print them): the
+    // clause need not repeat them.
+    const checked = withoutChecked(ctx.weights, ctx.q.ordinals);
+    const local = withoutTitleUnits(checked, s.meta);
     for (const c of splitClauses(s.sentence)) {
       if (!hasQuantity(c.text)) continue;
       const typed = quantityFit(asked, c.text, quantities);
@@ -75,7 +79,7 @@ export function howManyClaims(ctx: AnswerContext, used: Set<string> = new Set())
       if (used.has(`${s.cand.article.id}:${c.start}`) && typed < 0.3) continue;
       const f = typed + ownShare(c.text);
       // Nothing asked beyond what the title says ("第18次常务会议应到多少人"): the article covers it.
-      const pure = (local === ctx.weights ? coverage(local, s.meta, c.text) : coverage(local, c.text)) + 0.05 * s.score;
+      const pure = (local === checked ? coverage(local, s.meta, c.text) : coverage(local, c.text)) + 0.05 * s.score;
       // The asked noun printed after the number ("64个项目") is evidence enough for half the coverage.
       if (pure < MIN_CLAUSE_COVERAGE * (typed >= 0.3 ? 0.5 : 1)) continue;
       const cov = pure + f;

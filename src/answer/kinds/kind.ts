@@ -55,6 +55,12 @@ export interface QuestionKind {
   detect(q: QuestionBase): Detected | undefined;
   /** Role words ("出席", "领导") say what is asked, not what about: left out of topic matching. */
   roleAsk?: boolean;
+  /**
+   * Values the question states to be checked, not matched ("…是逯海平主持的吗": 逯海平): their units are
+   * left out of the weights, so that the article asked about is found by the rest of the question
+   * whether or not it prints the value.
+   */
+  stated?(q: QuestionAnalysis): string[];
   /** Extra candidate article ids (facts that match a post or a name). */
   candidates?(q: QuestionAnalysis, facts: FactLookup): string[];
   /** The claims that answer the question (empty: the news does not say). */

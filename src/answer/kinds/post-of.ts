@@ -7,8 +7,9 @@ import { whoPostTarget } from "./who-holds-post.js";
 /** "X担任什么职务", "X是什么职务", "X的职务", "X是谁" (a name): the person asked about. */
 export function postOfTarget(text: string): string | undefined {
   const m =
-    text.match(/^(?:.*?[，,])?([\u4e00-\u9fff]{2,4}?)(?:同志)?(?:担任|任|是)(?:什么|何|哪个)(?:职务|职位|官|领导)/) ??
-    text.match(/([\u4e00-\u9fff]{2,4}?)的(?:职务|职位)/);
+    text.match(
+      /^(?:.*?[，,])?([\u4e00-\u9fff]{2,4}?)(?:同志)?(?:现|目前|现在)?(?:担任|任|是)(?:什么|何|哪个)(?:职务|职位|职|官|领导)/,
+    ) ?? text.match(/([\u4e00-\u9fff]{2,4}?)的(?:职务|职位)/);
   if (m?.[1]) return m[1];
   const who = whoPostTarget(text);
   // "李军是谁": a person's post.

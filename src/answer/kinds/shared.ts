@@ -24,11 +24,14 @@ export function askedArticles(ctx: AnswerContext): CandidateArticle[] {
 /** The sentence of the article(s) asked about that says who did the verb asked ("谁督导了…" → "…卢和平…督导…"). */
 export function whoDidSentence(ctx: AnswerContext): Claim[] {
   const asked = new Set(askedArticles(ctx).map((c) => c.article.id));
+  const verb = ctx.q.verb;
+  // In the article asked about, the sentence printing the verb answers even when it repeats none of the
+  // question's words ("…动员大会上谁发言了" → "县发改委、…作表态发言"): the title says the event.
   const relevant = relevantSentences(
     ctx.q,
     ctx.scored().filter((s) => asked.has(s.cand.article.id)),
+    (s) => !!verb && s.sentence.text.includes(verb),
   );
-  const verb = ctx.q.verb;
   const s = pickSentence(ctx.q, relevant, ctx.weights, (x) => !verb || x.sentence.text.includes(verb));
   if (!s) return [];
   const clause = bestClause(s, ctx.weights, (c) => !verb || c.text.includes(verb), 0);

@@ -6,9 +6,32 @@ import type { QuestionKind } from "./kind.js";
 
 /** The parts of a question that asks two quantities ("应出席多少人、实到多少人", "几个项目，总投资多少"). */
 export function quantityParts(text: string): string[] {
-  const parts = text.split(/[、，,；;]|(?<=多少[\u4e00-\u9fff]?)(?:和|及|与)/).filter((p) => p.trim().length > 0);
+  const parts = text
+    .replace(/[？?]+$/, "")
+    .split(/[、，,；;？?]|(?<=多少[\u4e00-\u9fff]?)(?:和|及|与)/)
+    .filter((p) => p.trim().length > 0);
   const asking = parts.filter((p) => ASKS_HOWMANY.test(p.replace(/哪几/g, "哪些")));
-  return asking.length >= 2 ? asking : [];
+  if (asking.length >= 2) return asking;
+  // "应到和实到委员各多少名": one count asked of each of two words.
+  return eachParts(text);
+}
+
+/**
+ * "应到和实到委员各多少名" → 应到委员多少名, 实到委员多少名; "签约项目和开工项目各有多少个" → 签约项目有多少个,
+ * 开工项目有多少个: two parallel phrases joined by 和/与/及, then one count asked of each (各). Phrases ending
+ * alike are whole (主会场/分会场); else the first is a two-character word sharing the second's noun (应到/实到委员).
+ */
+function eachParts(text: string): string[] {
+  const m = text.match(
+    /^(.*?[\u4e00-\u9fff]{2})(?:和|与|及|、)([\u4e00-\u9fff]{2,8}?)各((?:有|是|为)?(?:多少|几)[\s\S]*)$/,
+  );
+  if (!m?.[1] || !m[2] || !m[3]) return [];
+  const [, pre, second, ask] = m;
+  const tail = second.slice(-2);
+  const first = pre.endsWith(tail) ? pre.slice(-second.length) : pre.slice(-2);
+  const noun = pre.endsWith(tail) ? "" : second.slice(2);
+  const head = pre.slice(0, pre.length - first.length);
+  return [`${head}${first}${noun}${ask}`, `${head}${second}${ask}`];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { districtForms } from "../../core/zh/districts.js";
-import { OFFICE_WORD, POST_TIME_PREFIX } from "../../core/zh/posts.js";
+import { BODY_END, OFFICE_WORD, POST_TIME_PREFIX, postForms } from "../../core/zh/posts.js";
 import { type Claim, quoteSpan } from "../citations.js";
 import { type CandidateArticle, MIN_COVERAGE } from "../extractive.js";
 import { coverage } from "../units.js";
@@ -16,7 +16,12 @@ export function whoPostTarget(text: string): string | undefined {
   // before it tells the article (it stays in the question's content).
   const phrase = m?.[1]?.split(/[，,]|时(?=[\u4e00-\u9fff])|的(?=[\u4e00-\u9fff]{2,})/).pop();
   // "2023年2月宝丰县县长": the date says when, the post is what follows it.
-  return phrase?.replace(POST_TIME_PREFIX, "").replace(DATE_PREFIX, "").replace(POST_TIME_PREFIX, "");
+  // "西峡县现任县长": a time word after the district is no part of the post either.
+  return phrase
+    ?.replace(POST_TIME_PREFIX, "")
+    .replace(DATE_PREFIX, "")
+    .replace(POST_TIME_PREFIX, "")
+    .replace(/(?<=[区县市])(?:现任|目前的|现在的|当时的)/, "");
 }
 
 /** A date leading the post asked ("2023年2月", "2022年1月12日时"): when, not part of the post. */
@@ -95,6 +100,7 @@ function whoPostClaims(
   // A town or street asked about ("戴庙镇镇长"): the article must name it; the post is what follows.
   const town = target.match(/^([\u4e00-\u9fff]{2,4}?(?:镇|乡|街道|办事处))(?=[\u4e00-\u9fff]{2,})/)?.[1];
   const core = town ? target.slice(town.length) : corePost(target, district);
+  const forms = postForms(core);
   /** The article is of the district asked: stored so, or storing none and naming it (title or text). */
   const ofDistrict = (c: CandidateArticle, post: string) =>
     !district ||
@@ -109,9 +115,19 @@ function whoPostClaims(
   for (const cand of cands) {
     for (const f of cand.facts) {
       if (f.kind !== "person" || !f.post || !f.name || names.has(f.name)) continue;
-      const at = f.post.indexOf(core);
-      if (at < 0) continue;
-      if (f.post[at - 1] === "副" || f.post.slice(at + core.length).startsWith("副")) continue;
+      // The post as asked or in another printed form ("县委组织部部长" as "县委常委、组织部部长").
+      const form = forms.find(
+        (p) =>
+          f.post?.includes(p.form) &&
+          (!p.committee || f.post.includes(p.committee)) &&
+          // The office of a body ("指挥长" of 防汛指挥部): printed with no other body before it ("区法院院长").
+          (!p.org ||
+            ((cand.article.text.includes(p.org) || cand.article.title.includes(p.org)) &&
+              !BODY_END.test(f.post.slice(0, f.post.indexOf(p.form))))),
+      );
+      if (!form) continue;
+      const at = f.post.indexOf(form.form);
+      if (f.post[at - 1] === "副" || f.post.slice(at + form.form.length).startsWith("副")) continue;
       // The post's own district prefix, when printed, must be the one asked about.
       const printedDistrict = f.post.match(/^([\u4e00-\u9fff]{2,3}?(?:区|县|市))/)?.[1];
       if (district && printedDistrict && printedDistrict !== district && !f.post.startsWith(district)) continue;
@@ -150,7 +166,8 @@ export const whoHoldsPost: QuestionKind = {
     const target = whoPostTarget(q.text);
     return target && OFFICE_WORD.test(target) ? { target } : undefined;
   },
-  candidates: (q, facts) => (q.target ? facts.articlesWithPost(corePost(q.target, q.district)) : []),
+  candidates: (q, facts) =>
+    q.target ? postForms(corePost(q.target, q.district)).flatMap((p) => facts.articlesWithPost(p.form)) : [],
   // Most relevant article first: the words around the post ("…闭幕时", "和张俊峰一起调研的") pick the event.
   answer: (ctx) =>
     ctx.q.target

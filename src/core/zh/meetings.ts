@@ -21,6 +21,13 @@ export const MEETING_FORMS: readonly (readonly string[])[] = [
   ["团代会", "共青团代表大会", "团代表大会"],
   ["妇代会", "妇女代表大会"],
   ["明查", "明察"],
+  ["开幕会", "开幕式", "开幕"],
+  ["闭幕会", "闭幕式", "闭幕"],
+  ["全会", "全体会议"],
+  ["人大代表", "人民代表大会代表"],
+  // How many were due and came: "应到…实到…" is printed "应出席…实际出席…" as often.
+  ["应到", "应出席", "应到会"],
+  ["实到", "实际出席", "实到会", "实出席"],
 ];
 
 const FORMS = new Map<string, string[]>();

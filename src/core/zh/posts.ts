@@ -106,3 +106,52 @@ export const ACTING = /^(?:代理|代)/;
 
 /** Prefixes of a question's post that are time words, not part of the post ("现任", "目前的"). */
 export const POST_TIME_PREFIX = /^(?:请问|现任|目前的|目前|现在的|现在|当时的|当时)/;
+
+/** A post as printed in another form: `committee` must be in the printed chain, `org` in the article. */
+export interface PostForm {
+  form: string;
+  /** "县委": the 县委 whose department the form is ("组织部部长" of "县委组织部部长"). */
+  committee?: string;
+  /** "防汛指挥部": the body whose office the form is ("指挥长" of "防汛指挥部指挥长"). */
+  org?: string;
+}
+
+/** Spoken short forms of a post and how papers print them. */
+const SPOKEN_POSTS: readonly [RegExp, string][] = [
+  [/人大(副)?主任$/, "人大常委会$1主任"],
+  [/(?<![部副])部长$/, "部部长"],
+  [/(?<=[\u4e00-\u9fff]{2})部部长$/, "部长"],
+  [/检察院检察长$/, "检察院院长"],
+  [/检察院院长$/, "检察院检察长"],
+];
+
+/** A body ending a post's prefix ("防汛指挥部", "检察院", "工作组"): its office may be printed on its own. */
+export const BODY_END = /(?:指挥部|领导小组|工作组|专班|委员会|检察院|法院|人武部|公司|中心|局|院)$/;
+
+/**
+ * The forms a post may be printed in: "县委组织部部长" is printed "县委常委、组织部部长" (the party committee's
+ * department after 县委常委), "宣传部长" as "宣传部部长", "人大主任" as "人大常委会主任", "防汛指挥部指挥长" as
+ * "王跃峰任指挥长" in an article on that 指挥部. The post itself first.
+ */
+export function postForms(post: string): PostForm[] {
+  const forms: PostForm[] = [{ form: post }];
+  for (const [re, printed] of SPOKEN_POSTS) {
+    const m = post.match(re);
+    if (!m) continue;
+    const form = post.slice(0, m.index) + printed.replace("$1", m[1] ?? "");
+    if (form !== post && form !== "部部长") forms.push({ form });
+  }
+  // "县委组织部部长": a department (…部/办/委/室) of the committee, then its office.
+  const dept = post.match(/^([区县市]委)([\u4e00-\u9fff]{2,}?(?:部|办|委|室)[\u4e00-\u9fff]+)$/);
+  if (dept?.[1] && dept[2]) for (const f of postForms(dept[2])) forms.push({ form: f.form, committee: dept[1] });
+  // "防汛指挥部指挥长": the office of a body the article names.
+  for (let i = post.length - 2; i >= 2; i--) {
+    const office = post.slice(i);
+    const org = post.slice(0, i);
+    if (BODY_END.test(org) && OFFICE_WORD.test(office) && POST_SUFFIXES.includes(office)) {
+      forms.push({ form: office, org: org.replace(/^[区县市]/, "") });
+      break;
+    }
+  }
+  return forms;
+}
