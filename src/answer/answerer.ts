@@ -184,7 +184,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       // "第126次会议" is not the 125th, "十三届八次" not "七次": an article not printing every ordinal asked
       // is about another session, never an answer.
       const fit = articles.filter((x) => sameSession(a, x) && sameYear(a, x));
-      // The articles whose facts the kind matched ("李庆松任什么职": those printing 李庆松) stay candidates
+      // The articles whose facts the kind matched ("周建华任什么职": those printing 周建华) stay candidates
       // even when retrieval ranks many others first.
       const kept = fit.slice(0, MAX_ARTICLES);
       const added = fit

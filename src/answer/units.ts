@@ -100,8 +100,8 @@ export function questionUnits(content: string): string[] {
 
 /**
  * The matching units of a question (see `questionUnits`) and the soft ones among them: bigrams of a
- * run of single characters that cross a word boundary of jieba's HMM cut of the run ("周明河巡河时" →
- * 周明河/巡河/时: 河巡 and 河时 are soft). A soft unit weighs a third (`unitWeights`).
+ * run of single characters that cross a word boundary of jieba's HMM cut of the run ("李卫东巡河时" →
+ * 李卫东/巡河/时: 河巡 and 河时 are soft). A soft unit weighs a third (`unitWeights`).
  */
 export function questionTerms(content: string, places: readonly string[] = []): { units: string[]; soft: Set<string> } {
   const units = new Set<string>();
@@ -119,7 +119,7 @@ export function questionTerms(content: string, places: readonly string[] = []): 
     let run = "";
     const flush = () => {
       if (run.length >= 2) {
-        // Word boundaries of the HMM cut (names the dictionary lacks: 周明河, 魏建民).
+        // Word boundaries of the HMM cut (names the dictionary lacks: 李卫东, 张建国).
         const cuts = new Set<number>();
         let at = 0;
         for (const w of segmenter().cut(run, true)) {

@@ -89,7 +89,7 @@ export function findMentions(s: string, known: ReadonlySet<string> = new Set()):
     const afterSeparator = !!prev && prev.end === i - 1 && "、和及".includes(s[i - 1] ?? "");
     let candidate = nameAt(s, i, known);
     // Where a list prints names (after a post, after 、 following a name), the item up to the next
-    // separator or role verb is the name, even with characters rules reject (李书旺) or an unlisted surname.
+    // separator or role verb is the name, even with characters rules reject (卫海波) or an unlisted surname.
     if (!candidate && (afterSeparator || endsWithPost(s.slice(Math.max(floor, i - 8), i)))) {
       candidate = listItemAt(s, i);
     }
@@ -203,14 +203,14 @@ function quoteOfSentence(sent: Span): { quoteStart: number; quoteEnd: number } {
   return { quoteStart: sent.start, quoteEnd: sent.end };
 }
 
-/** "王跃峰任指挥长", "由张三担任组长": a post printed after the name. */
+/** "王志强任指挥长", "由张三担任组长": a post printed after the name. */
 const POST_AFTER = new RegExp(
   `^(?:同志)?(?:任|担任|兼任)([^，,。；;、]{0,12}?(?:${POST_SUFFIXES.join("|")}))(?=[，,。；;、]|$)`,
 );
 
 /**
  * People: every mention with the post printed before the name ("区委副书记、区长何飞"), and a second
- * fact for a post printed after it ("县长王跃峰任指挥长" → 指挥长).
+ * fact for a post printed after it ("县长王志强任指挥长" → 指挥长).
  */
 export function personPass({ article, sentence, mentions }: SentenceInput): PersonFact[] {
   const after: PersonFact[] = [];
@@ -534,7 +534,7 @@ export function extractFacts(article: Article): Fact[] {
 }
 
 /**
- * "县人大常委会主任张兴涛、副主任杨文民": a deputy post printed bare after the head of a body is the deputy of
+ * "县人大常委会主任蒋文杰、副主任沈玉兰": a deputy post printed bare after the head of a body is the deputy of
  * that body (县人大常委会副主任). Only the last post of the head's chain lends its body ("县委副书记、县长王五，
  * 副县长李四" stays 副县长).
  */

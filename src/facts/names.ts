@@ -186,7 +186,7 @@ const ITEM_END = new RegExp(
 /**
  * The list item starting at `text[i]` when it reads as a person's name: 2–4 characters up to the
  * next separator or role verb that start with a surname, or that jieba's dictionary does not know
- * (tagged nr or x: 憨振强), never a dictionary word (表示, 同志). For places where papers print
+ * (tagged nr or x: 孙立新), never a dictionary word (表示, 同志). For places where papers print
  * names (after a post, after 、 following a name); see `findMentions`.
  */
 export function listItemAt(text: string, i: number): string | undefined {

@@ -1,7 +1,7 @@
 /**
  * The dateline that opens many articles: "本报讯（记者原文钊 通讯员王欢）",
  * "本报(记者王孟鹤)", "本报讯 ", "本报3月5日讯", and the ones of news sites
- * and agencies: "映象网讯(记者 黄向阳)", "云上通城讯 记者张永锋报道:",
+ * and agencies: "映象网讯(记者 李文明)", "云上通城讯 记者孙建华报道:",
  * "今日竹山网消息 ", "新华社北京3月5日电". It is taken out of the body
  * text; the reporters go to the byline.
  */

@@ -66,7 +66,7 @@ function squash(s: string): string {
 
 /**
  * A dateline at the start of an expected `first` ("本报讯", "映象网讯(记者…)",
- * "云上通城讯 记者张永锋报道:", "今日竹山网消息"), possibly cut off inside
+ * "云上通城讯 记者孙建华报道:", "今日竹山网消息"), possibly cut off inside
  * its brackets. The parser moves datelines to `byline`, so the body starts after it.
  */
 const EXPECTED_DATELINE =

@@ -5,7 +5,7 @@ import type { QuestionKind } from "./kind.js";
 const ASKS_BYLINE =
   /(?:记者|通讯员|作者|撰稿|摄影|供稿)(?:和[^？?]{0,6})?(?:分别)?(?:是谁|有谁|叫什么|是哪位)|谁写的|谁撰写|谁供稿|谁拍的/;
 
-/** A credit printed in the body: "(记者 黄向阳 通讯员 申娟)", "记者张永锋报道". */
+/** A credit printed in the body: "(记者 李文明 通讯员 申娟)", "记者孙建华报道". */
 const CREDIT_IN_TEXT =
   /[（(]([^（）()]{0,40}(?:记者|通讯员)[^（）()]{1,40})[)）]|((?:记者|通讯员)\s?[\u4e00-\u9fff]{2,4}(?:\s[\u4e00-\u9fff]{2,4})*)报道/;
 

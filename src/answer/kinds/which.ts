@@ -27,18 +27,18 @@ export const which: QuestionKind = {
   description: "which / what (哪些, 什么), incl. the points a meeting set out",
   detect: (q) => (ASKS_WHICH.test(q.text) ? {} : undefined),
   answer(ctx) {
-    // "杨兆鹏参加了哪些会议或活动": every candidate article printing the person with a role, each cited.
+    // "吴永红参加了哪些会议或活动": every candidate article printing the person with a role, each cited.
     if (ACTIVITIES.test(ctx.q.text)) {
       const claims = activityClaims(ctx);
       if (claims.length > 0) return claims;
     }
     const scored = ctx.scored();
-    // "侯波…提出了哪些要求", "陈忠在讲话中要求聚焦什么": the person named tells the article, not the clause.
+    // "张三…提出了哪些要求", "李四在讲话中要求聚焦什么": the person named tells the article, not the clause.
     const people = new Set(ctx.cands.flatMap((c) => c.facts.map(factName)).filter((n): n is string => !!n));
     const rest = new Map([...ctx.weights].filter(([u]) => ![...people].some((n) => n.includes(u))));
     const topic = rest.size > 0 ? rest : ctx.weights;
     // Only sentences of the article(s) asked about answer (never a less relevant one with the same words);
-    // a person the question names ("陈忠在讲话中要求…") must be printed in it.
+    // a person the question names ("李四在讲话中要求…") must be printed in it.
     const asked = new Set(namingArticles(ctx, askedArticles(ctx)).map((c) => c.article.id));
     const relevant = relevantSentences(ctx.q, scored).filter((s) => asked.has(s.cand.article.id));
     // "听取了哪些汇报", "期间还召开了哪些会议": an agenda printed as sentences that each open with the verb.
@@ -95,7 +95,7 @@ export const which: QuestionKind = {
 };
 
 /**
- * Of `cands`, those printing every person the question names (a name some candidate's facts know, "陈忠"):
+ * Of `cands`, those printing every person the question names (a name some candidate's facts know, "李四"):
  * an article about the same topic that never names the person is not the one asked about. All when none names them.
  */
 function namingArticles(ctx: AnswerContext, cands: CandidateArticle[]): CandidateArticle[] {
@@ -116,7 +116,7 @@ const MAX_ACTIVITIES = 4;
 
 /**
  * The role clause of the person the question names in each candidate article that prints them with a role
- * ("市领导…杨兆鹏…等参加会议" in one, "该市领导…杨兆鹏…等一同慰问" in another), most relevant first.
+ * ("市领导…吴永红…等参加会议" in one, "该市领导…吴永红…等一同慰问" in another), most relevant first.
  */
 function activityClaims(ctx: AnswerContext): Claim[] {
   const known = new Set(

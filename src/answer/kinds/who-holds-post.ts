@@ -12,7 +12,7 @@ export function whoPostTarget(text: string): string | undefined {
     text.match(/^谁是(.+?)[？?]?$/) ??
     text.match(/^(.+?)由谁担任/) ??
     text.match(/^谁(?:担任|出任|任)了?(.+?)(?:一职|职务)?[？?]?$/);
-  // "2023年…闭幕时,宝丰县县长", "和张俊峰一起…调研的市规划局局长": the post is the last phrase; what comes
+  // "2023年…闭幕时,宝丰县县长", "和冯立平一起…调研的市规划局局长": the post is the last phrase; what comes
   // before it tells the article (it stays in the question's content).
   const phrase = m?.[1]?.split(/[，,]|时(?=[\u4e00-\u9fff])|的(?=[\u4e00-\u9fff]{2,})/).pop();
   // "2023年2月宝丰县县长": the date says when, the post is what follows it.
@@ -55,7 +55,7 @@ function onlyOfLevel(districts: readonly string[], post: string, asked: string):
 }
 
 /**
- * "市政协主席陈锋" in a 西平县 article titled "驻马店市政协主席…到西平县调研": a post printed with a level
+ * "市政协主席王五" in a 西平县 article titled "驻马店市政协主席…到西平县调研": a post printed with a level
  * (市) above the article's own county is of the place of that level the article names, the one asked.
  */
 function levelAbove(article: CandidateArticle["article"], post: string, asked: string): boolean {
@@ -67,7 +67,7 @@ function levelAbove(article: CandidateArticle["article"], post: string, asked: s
 
 /**
  * Whether an article that stores and names no county at all ("我县", "市委…") is the event the question
- * describes around the post ("受许红兵委托主持…常委会的县长"): it holds ≥ MIN_COVERAGE of the question's
+ * describes around the post ("受韩振宇委托主持…常委会的县长"): it holds ≥ MIN_COVERAGE of the question's
  * words other than the post and the district, and there are three or more such words (a bare "沛县县委书记是谁" has none).
  */
 function eventMatched(
@@ -168,7 +168,7 @@ export const whoHoldsPost: QuestionKind = {
   },
   candidates: (q, facts) =>
     q.target ? postForms(corePost(q.target, q.district)).flatMap((p) => facts.articlesWithPost(p.form)) : [],
-  // Most relevant article first: the words around the post ("…闭幕时", "和张俊峰一起调研的") pick the event.
+  // Most relevant article first: the words around the post ("…闭幕时", "和冯立平一起调研的") pick the event.
   answer: (ctx) =>
     ctx.q.target
       ? whoPostClaims(ctx.q.target, ctx.district, ctx.ranked(), eventMatched(ctx, ctx.q.target, ctx.district))

@@ -37,10 +37,10 @@ const STATED_NUMBER = new RegExp(`([0-9.]+|[一二两三四五六七八九十百
 /** A day a yes/no question states ("1月12日", "12月23日至25日"). */
 const ASKED_DAY = /(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[至到\-—~～](?:\d{1,2}月)?\d{1,2}日)?/;
 
-/** The person names a question states ("区委书记王东亮陪同了吗" → 王东亮; "是张三主持的吗" → 张三). */
+/** The person names a question states ("区委书记褚红梅陪同了吗" → 褚红梅; "是张三主持的吗" → 张三). */
 export function namesAsked(text: string): string[] {
   const names = new Set(findMentions(text).map((m) => m.name));
-  // "是张三主持的吗", "也是侯明森吗": the name between 是/由 and the verb or 吗.
+  // "是张三主持的吗", "也是钱学军吗": the name between 是/由 and the verb or 吗.
   for (const m of text.matchAll(/(?:是|由)([\u4e00-\u9fff]{2,4}?)(?=吗|的|同志|主持|陪同|出席|参加|列席|讲话|带队)/g)) {
     const n = m[1] ?? "";
     if (surnameAt(n, 0) > 0) names.add(n);
@@ -49,7 +49,7 @@ export function namesAsked(text: string): string[] {
   for (const m of text.matchAll(NAME_BEFORE_ASK)) {
     const n = m[1] ?? "";
     // A name by the facts' rules (surname, given-name characters), or one word jieba does not know or tags
-    // as a name (王代强): never a word such as 闭幕会.
+    // as a name (赵国庆): never a word such as 闭幕会.
     const tags = tagWords(n);
     const unknown = tags.length === 1 && (tags[0]?.tag === "nr" || tags[0]?.tag === "x");
     if (surnameAt(n, 0) > 0 && (nameAt(`${n}、`, 0) === n || unknown)) names.add(n);
@@ -64,8 +64,8 @@ const NAME_BEFORE_ASK = new RegExp(
 );
 
 /**
- * The names whose part is checked: those of the clause that asks ("副市长张俊峰到管城区调研时,区委书记王东亮
- * 陪同了吗" → 王东亮; 张俊峰 tells the event). Left out of the matching: the article asked about need not print them.
+ * The names whose part is checked: those of the clause that asks ("副市长冯立平到管城区调研时,区委书记褚红梅
+ * 陪同了吗" → 褚红梅; 冯立平 tells the event). Left out of the matching: the article asked about need not print them.
  */
 export function checkedNames(text: string): string[] {
   const clauses = text.split(/[，,；;]/).filter((c) => c.trim().length > 0);
@@ -96,7 +96,7 @@ function roleAsked(text: string): (typeof ROLES)[number] | undefined {
 }
 
 /**
- * "…是张三主持的吗？" → 不是。…李四主持会议; "…实到代表超过250名吗？" → 不是。…实到227名; "淇县县长也是侯明森吗？"
+ * "…是张三主持的吗？" → 不是。…李四主持会议; "…实到代表超过250名吗？" → 不是。…实到227名; "淇县县长也是钱学军吗？"
  * → 是。…; "是出席还是列席？" → 列席。…; "有没有去X？" → 是。…(the sentence naming X). The verdict rests
  * on what the cited text prints: with nothing printed on the point, the question is declined.
  */
@@ -110,7 +110,7 @@ export const yesNo: QuestionKind = {
     const names = checkedNames(text);
     // Either-or: "是出席还是列席" — the role clause of the person that prints one of them.
     const [a, b] = eitherOptions(text);
-    // "王代强是县委书记还是县长": the person's post as printed says which (one of them only).
+    // "赵国庆是县委书记还是县长": the person's post as printed says which (one of them only).
     if (a && b && names[0] && OFFICE_WORD.test(a) && OFFICE_WORD.test(b)) {
       const first = ctx.answerAs("post_of", { target: names[0] })[0];
       const held = [a, b].filter((o) => first?.text.includes(o));
@@ -144,7 +144,7 @@ export const yesNo: QuestionKind = {
       if (!first) return [];
       return [{ ...first, verdict: verdictOf(toAsciiDigits(first.text).includes(toAsciiDigits(day[0]))) }];
     }
-    // A role asked of a person: "…是张三主持的吗", "王东亮陪同了吗": the role's facts in the article asked about
+    // A role asked of a person: "…是张三主持的吗", "褚红梅陪同了吗": the role's facts in the article asked about
     // (before any number: "第七期“三个一批”开工仪式是张三主持的吗" asks who presided).
     const role = roleAsked(text);
     if (role && names.length > 0) return roleVerdict(ctx, role.role, names);
@@ -194,7 +194,7 @@ export const yesNo: QuestionKind = {
       if (!first) return [];
       return [{ ...first, verdict: verdictOf(first.text.includes(at[1])) }];
     }
-    // "王代强是县长吗": the person's post as printed, compared with the post asked.
+    // "赵国庆是县长吗": the person's post as printed, compared with the post asked.
     const isPost = text.match(/^([\u4e00-\u9fff]{2,4}?)(?:同志)?(?:也|还|就|真的)?(?:是|担任|任)(.+?)吗[？?]?$/);
     if (
       isPost?.[1] &&
@@ -291,7 +291,7 @@ function eitherOr(ctx: AnswerContext, options: [string, string], names: string[]
     for (const f of cand.facts) {
       if (f.kind !== "role" || !f.name || (names.length > 0 && !names.includes(f.name))) continue;
       const clause = roleClause(cand.article, f);
-      // The fact's own role first: its clause may also print the other ("…出席会议,…杜晓辉列席会议").
+      // The fact's own role first: its clause may also print the other ("…出席会议,…郑国强列席会议").
       const picked = options.find((o) => f.role === o) ?? options.find((o) => clause.includes(o));
       if (!picked) continue;
       return [

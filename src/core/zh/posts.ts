@@ -131,7 +131,7 @@ export const BODY_END = /(?:指挥部|领导小组|工作组|专班|委员会|�
 /**
  * The forms a post may be printed in: "县委组织部部长" is printed "县委常委、组织部部长" (the party committee's
  * department after 县委常委), "宣传部长" as "宣传部部长", "人大主任" as "人大常委会主任", "防汛指挥部指挥长" as
- * "王跃峰任指挥长" in an article on that 指挥部. The post itself first.
+ * "王志强任指挥长" in an article on that 指挥部. The post itself first.
  */
 export function postForms(post: string): PostForm[] {
   const forms: PostForm[] = [{ form: post }];
