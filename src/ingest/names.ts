@@ -43,7 +43,7 @@ export function isLabelledByline(line: string): boolean {
     if (!isNameShaped(t)) return false;
     names++;
   }
-  // A role first ("记者 张三"), or after names as its own word ("史军伟 文/王双正 图").
+  // A role first ("记者 张三"), or after names as its own word ("韩立平 文/朱国伟 图").
   return names > 0 && roles > 0 && (ROLE.test(s) || isPersonName(tokens[0] ?? ""));
 }
 
