@@ -204,7 +204,10 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       // A value the question states to be checked ("是逯海平主持的吗") is what is compared, not what must match.
       const stated = kind.stated?.(a) ?? [];
       const units = terms.units.filter(
-        (u) => (!kind.roleAsk || !ROLE_QUESTION_WORDS.test(u)) && !stated.some((v) => straddles(u, v)),
+        (u) =>
+          (!kind.roleAsk || !ROLE_QUESTION_WORDS.test(u)) &&
+          !kind.askWords?.test(u) &&
+          !stated.some((v) => straddles(u, v)),
       );
       const texts = cands.flatMap((c) => [c.article.title, ...splitSentences(c.article.text).map((s) => s.text)]);
       const weights = unitWeights(units, texts, terms.soft);

@@ -1,6 +1,7 @@
 import type { Article } from "../core/types.js";
 import { DATE_IN } from "../core/zh/dates.js";
 import { districtForms } from "../core/zh/districts.js";
+import { VOID_SENTENCE } from "../core/zh/meetings.js";
 import { ordinalsIn } from "../core/zh/numbers.js";
 import { type Span, splitClauses, splitSentences } from "../facts/text.js";
 import type { Fact } from "../facts/types.js";
@@ -274,7 +275,14 @@ export function relevantSentences(
   bare: (s: ScoredSentence) => boolean = () => false,
 ): ScoredSentence[] {
   // A question about a year ("2020年…") is not answered by a sentence printing only other years (2019年).
-  return scored.filter((s) => s.cov >= MIN_COVERAGE && (s.sentCov > 0 || bare(s)) && yearFits(a.years, s));
+  // "会议还研究了其他事项。" names nothing: never an answer.
+  return scored.filter(
+    (s) =>
+      s.cov >= MIN_COVERAGE &&
+      (s.sentCov > 0 || bare(s)) &&
+      yearFits(a.years, s) &&
+      !VOID_SENTENCE.test(s.sentence.text),
+  );
 }
 
 /**

@@ -56,6 +56,11 @@ export interface QuestionKind {
   /** Role words ("出席", "领导") say what is asked, not what about: left out of topic matching. */
   roleAsk?: boolean;
   /**
+   * Question units that say what is asked of the event, not which event ("哪天开幕": 开幕, printed
+   * "2月22日至24日，…召开"): left out of topic matching.
+   */
+  askWords?: RegExp;
+  /**
    * Values the question states to be checked, not matched ("…是逯海平主持的吗": 逯海平): their units are
    * left out of the weights, so that the article asked about is found by the rest of the question
    * whether or not it prints the value.

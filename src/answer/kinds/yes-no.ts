@@ -90,6 +90,13 @@ function verdictOf(ok: boolean, yes = "是。", no = "不是。"): string {
   return ok ? yes : no;
 }
 
+/** The role word as the question prints it ("参加", "参与"), when a role is asked of named people. */
+function roleWordAsked(text: string): string[] {
+  const role = roleAsked(text);
+  const word = role ? text.match(new RegExp(role.asked))?.[0] : undefined;
+  return word && checkedNames(text).length > 0 ? [word] : [];
+}
+
 /** The role asked about in a yes/no question ("主持的吗", "陪同了吗", "出席了吗"), or undefined. */
 function roleAsked(text: string): (typeof ROLES)[number] | undefined {
   return ROLES.find((r) => new RegExp(r.asked).test(text));
@@ -104,7 +111,8 @@ export const yesNo: QuestionKind = {
   name: "yes_no",
   description: "yes/no and either-or questions (…吗, 是否, 有没有, 是A还是B)",
   detect: (q) => (YES_NO.test(q.text) ? { target: checkedNames(q.text)[0] } : undefined),
-  stated: (q) => [...checkedNames(q.text), ...eitherOptions(q.text)],
+  // The names and options checked, and the role verb asked of them ("参加了…吗": the article may print 一同督导).
+  stated: (q) => [...checkedNames(q.text), ...eitherOptions(q.text), ...roleWordAsked(q.text)],
   answer(ctx) {
     const text = ctx.q.text;
     const names = checkedNames(text);
@@ -226,7 +234,12 @@ export const yesNo: QuestionKind = {
  */
 function roleVerdict(ctx: AnswerContext, role: string, names: string[]): Claim[] {
   const roles =
-    role === "出席" || role === "参加" ? ["出席", "参加", "列席"] : role === "陪同" ? ["陪同", "一同"] : [role];
+    // Taking part ("参加了…督导吗") is said by any role of being there: 出席, 列席, or going along (一同, 陪同).
+    role === "出席" || role === "参加"
+      ? ["出席", "参加", "列席", "一同", "陪同"]
+      : role === "陪同"
+        ? ["陪同", "一同"]
+        : [role];
   for (const cand of askedArticles(ctx)) {
     const facts = cand.facts.filter((f) => f.kind === "role" && roles.includes(f.role));
     if (facts.length === 0) continue;

@@ -50,3 +50,10 @@ export function formsOf(unit: string): string[] {
   if (unit.length >= 3 && unit.endsWith("会")) return [unit, `${unit}议`];
   return [unit];
 }
+
+/**
+ * The closing formula of a meeting report that names nothing ("会议还研究了其他事项。",
+ * "会上还讨论了有关事宜"): it answers no question, not even "研究了哪些事项".
+ */
+export const VOID_SENTENCE =
+  /^(?:会议|会上|此外)?[，,]?还?(?:研究|讨论|审议|部署|安排|听取)了?(?:其他|其它|有关|相关|其余)(?:事项|事宜|工作|议题)[。；;]?$/;

@@ -35,7 +35,7 @@ export const ROLES: readonly RoleWord[] = [
   {
     role: "参加",
     printed: [`(?:参加|参与)(?:${EVENT.slice(3, -1)}|投票|选举)?`, "参会", "与会"],
-    asked: "参加|参会|与会",
+    asked: "参加|参会|与会|参与",
   },
   {
     role: "一同",

@@ -162,6 +162,20 @@ const ARTICLES: Article[] = [
     date: "2024-10-21",
     text: "10月21日，柳溪乡召开秋季防火工作会议。乡党委书记窦明辉在讲话中要求，全乡要聚焦“四个到位”目标任务，守住防火底线。",
   }),
+  testArticle({
+    id: "r0000008",
+    title: "县政府第五次全体会议召开",
+    district: "溪川县",
+    date: "2024-12-26",
+    text: "12月26日至27日，县政府第五次全体会议召开。县长阚志远主持会议。会议还研究了其他事项。",
+  }),
+  testArticle({
+    id: "r0000009",
+    title: "禤建华督导防汛工作",
+    district: "溪川县",
+    date: "2024-06-10",
+    text: "6月10日，县委书记禤建华到白鹭镇督导防汛工作，察看河道行洪情况。副县长佘海燕一同督导。",
+  }),
 ];
 
 let dir = "";
@@ -347,6 +361,12 @@ const TABLE: Record<string, [string, string[], string][]> = {
     ["乡村振兴推进会上郏文涛对下一步工作作出安排了吗？", ["郏文涛"], "乡村振兴"],
     ["谁对乡村振兴下一步工作作出安排？", ["郏文涛"], "乡村振兴"],
   ],
+  "taking part, opening days": [
+    // Going along (一同督导) is taking part; the opening day of a meeting held over a range is its first day.
+    ["佘海燕参加了防汛督导吗？", ["是。", "佘海燕"], "防汛"],
+    ["佘海燕有没有参与防汛工作督导？", ["是。", "佘海燕"], "防汛"],
+    ["县政府第五次全体会议是哪天开幕的？", ["12月26日"], "第五次全体会议"],
+  ],
   "colloquial meeting names (人代会, 政协会议, 常务会)": [
     // 应到/实到 asked, 应出席/实际出席 printed; 全会 for 全体会议.
     ["县人大常委会第十二次会议应到多少人？", ["27人"], "第十二次"],
@@ -379,6 +399,8 @@ describe("meeting questions in residents' wordings (made-up county)", () => {
       "仇大勇出席了优化营商环境动员大会吗？",
       // A count of who came ("实到52名") is no place.
       "县政府第四次全体会议在哪里召开？",
+      // "会议还研究了其他事项。" names nothing.
+      "县政府第五次全体会议研究了哪些事项？",
     ]) {
       const a = await answerer.ask(q);
       expect(a.found, q).toBe(false);
