@@ -380,6 +380,7 @@ export function pointClaims(
   relevant: ScoredSentence[],
   scored: ScoredSentence[],
   weights: Map<string, number>,
+  otherSpeakers: readonly string[] = [],
 ): Claim[] {
   const top = relevant[0];
   if (!top) return [];
@@ -393,7 +394,13 @@ export function pointClaims(
   let lastNo = 0;
   const points: ScoredSentence[] = [];
   for (const s of scored
-    .filter((x) => x.cand.article.id === article.id && POINT_SENTENCE.test(x.sentence.text))
+    .filter(
+      (x) =>
+        x.cand.article.id === article.id &&
+        POINT_SENTENCE.test(x.sentence.text) &&
+        // "王五提出了哪些要求": a point another person states ("赵六指出，…") is not one of them.
+        !otherSpeakers.some((n) => x.sentence.text.startsWith(n)),
+    )
     .sort((x, y) => x.sentence.start - y.sentence.start)) {
     const no = pointNumber(s.sentence.text);
     if (no > 0 && no <= lastNo) break;

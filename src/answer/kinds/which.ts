@@ -75,7 +75,10 @@ export const which: QuestionKind = {
               : clauseWindow(listing, ctx.weights, ctx.q.focus),
           ),
         ];
-      const points = pointClaims(relevant, scored, topic);
+      // The person the question names sets the points out: another person's points are not theirs.
+      const speakers = [...people].filter((n) => ctx.q.text.includes(n));
+      const others = speakers.length > 0 ? [...people].filter((n) => !speakers.includes(n)) : [];
+      const points = pointClaims(relevant, scored, topic, others);
       if (points.length > 0) return points;
     }
     // "哪些企业": only a sentence that names one (a sentence on the topic naming none does not answer);

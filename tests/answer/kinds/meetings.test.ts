@@ -170,6 +170,13 @@ const ARTICLES: Article[] = [
     text: "12月26日至27日，县政府第五次全体会议召开。县长阚志远主持会议。会议还研究了其他事项。",
   }),
   testArticle({
+    id: "r0000010",
+    title: "县政协九届四次会议闭幕",
+    district: "溪川县",
+    date: "2023-01-12",
+    text: "1月12日，政协溪川县第九届委员会第四次会议闭幕。县委书记禤建华出席会议并讲话。禤建华强调，要强化政治担当，提高履职能力。县政协主席厍立群在常委会工作报告中说，去年县政协履职有力。厍立群指出，2023年，县政协将围绕中心工作建言献策，助推全县高质量发展。",
+  }),
+  testArticle({
     id: "r0000009",
     title: "禤建华督导防汛工作",
     district: "溪川县",
@@ -393,6 +400,11 @@ describe("meeting questions in residents' wordings (made-up county)", () => {
       expect(a.citations[0]?.title).toContain(source);
     });
   }
+  it("lists the points the person asked about set out, not another speaker's", async () => {
+    const a = await answerer.ask("禤建华在县政协九届四次会议闭幕时提出了哪些要求？");
+    expect(a.answer).toContain("强化政治担当");
+    expect(a.answer).not.toContain("建言献策");
+  });
   it("declines another session and a person the article never names", async () => {
     for (const q of [
       "溪川县第24次常务会议由谁主持？",
