@@ -4,11 +4,11 @@ import type { Claim } from "../citations.js";
 import type { QuestionKind } from "./kind.js";
 import { whoPostTarget } from "./who-holds-post.js";
 
-/** "X担任什么职务", "X是什么职务", "X的职务", "X是谁" (a name): the person asked about. */
+/** "X担任什么职务", "X是什么职务", "X是解放区什么职务", "X在孟州市任什么职", "X的职务", "X是谁" (a name): the person asked about. */
 export function postOfTarget(text: string): string | undefined {
   const m =
     text.match(
-      /^(?:.*?[，,])?([\u4e00-\u9fff]{2,4}?)(?:同志)?(?:现|目前|现在)?(?:担任|任|是)(?:什么|何|哪个)(?:职务|职位|职|官|领导)/,
+      /^(?:.*?[，,])?([\u4e00-\u9fff]{2,4}?)(?:同志)?(?:现|目前|现在)?(?:在[\u4e00-\u9fff]{1,8}?)?(?:担任|任|是)(?:[\u4e00-\u9fff]{1,6}?[区县市镇乡](?:的)?)?(?:什么|何|哪个)(?:职务|职位|职|官|领导)/,
     ) ?? text.match(/([\u4e00-\u9fff]{2,4}?)的(?:职务|职位)/);
   if (m?.[1]) return m[1];
   const who = whoPostTarget(text);

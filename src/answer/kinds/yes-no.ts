@@ -1,7 +1,7 @@
 import { tagWords } from "../../core/zh/jieba.js";
 import { findNumbers, MEASURE_WORDS, toAsciiDigits } from "../../core/zh/numbers.js";
 import { PLACE_VERBS } from "../../core/zh/places.js";
-import { OFFICE_WORD } from "../../core/zh/posts.js";
+import { OFFICE_WORD, printsPost } from "../../core/zh/posts.js";
 import { ROLES } from "../../core/zh/roles.js";
 import { surnameAt } from "../../core/zh/surnames.js";
 import { findMentions } from "../../facts/extract.js";
@@ -213,7 +213,8 @@ export const yesNo: QuestionKind = {
       const claims = ctx.answerAs("post_of", { target: isPost[1] });
       const first = claims[0];
       if (!first) return [];
-      return [{ ...first, verdict: verdictOf(first.text.includes(corePost(isPost[2], ctx.district))) }];
+      // A deputy is not the post ("副市长" is no "市长").
+      return [{ ...first, verdict: verdictOf(printsPost(first.text, corePost(isPost[2], ctx.district))) }];
     }
     // "X县长也是Y吗": who holds the post, compared with Y.
     const post = text.match(/^(.+?)(?:也|还|就|真的)?是([\u4e00-\u9fff]{2,4}?)(?:同志)?吗[？?]?$/);

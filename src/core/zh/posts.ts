@@ -155,3 +155,16 @@ export function postForms(post: string): PostForm[] {
   }
   return forms;
 }
+
+/**
+ * Whether `text` prints the post `post` itself, not a deputy of it: "副市长庞国平" holds no
+ * "市长", "常务副区长" no "区长"; "县委副书记" never contains "县委书记" anyway.
+ */
+export function printsPost(text: string, post: string): boolean {
+  if (!post) return false;
+  for (let at = text.indexOf(post); at >= 0; at = text.indexOf(post, at + 1)) {
+    if (!post.startsWith("副") && text[at - 1] === "副") continue;
+    return true;
+  }
+  return false;
+}

@@ -368,6 +368,12 @@ const TABLE: Record<string, [string, string[], string][]> = {
     ["乡村振兴推进会上郏文涛对下一步工作作出安排了吗？", ["郏文涛"], "乡村振兴"],
     ["谁对乡村振兴下一步工作作出安排？", ["郏文涛"], "乡村振兴"],
   ],
+  "posts: a deputy is not the post; a district inside the ask": [
+    ["佘海燕是溪川县县长吗？", ["不是。", "副县长"], ""],
+    ["佘海燕是溪川县副县长吗？", ["是。", "副县长"], ""],
+    ["佘海燕是溪川县什么职务？", ["副县长"], ""],
+    ["佘海燕在溪川县担任什么职务？", ["副县长"], ""],
+  ],
   "taking part, opening days": [
     // Going along (一同督导) is taking part; the opening day of a meeting held over a range is its first day.
     ["佘海燕参加了防汛督导吗？", ["是。", "佘海燕"], "防汛"],
