@@ -339,7 +339,12 @@ function answerContext(
         (x, y) => (relevance.get(y.article.id) ?? 0) - (relevance.get(x.article.id) ?? 0) || x.rank - y.rank,
       ),
     answerAs: (kind, change = {}, only, without) => {
-      const w = without ? new Map([...weights].filter(([u]) => !straddles(u, without))) : weights;
+      // The other kind's ask words ("开幕" of when) say what is asked there too, not which event.
+      const ask = kindNamed(kind).askWords;
+      const w =
+        without || ask
+          ? new Map([...weights].filter(([u]) => !(without && straddles(u, without)) && !ask?.test(u)))
+          : weights;
       const sub =
         only || w !== weights
           ? answerContext({ ...q, ...change, kind }, district, only ?? cands, w.size > 0 ? w : weights, relevance)
