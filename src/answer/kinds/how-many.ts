@@ -35,6 +35,14 @@ export function askedQuantity(text: string): AskedQuantity {
   return { measure: m?.[1], noun: m?.[2] || undefined, money };
 }
 
+/** Counters of people: "多少人" is answered by "200余人", "56名", "数十位". */
+const PERSON_MEASURES = new Set(["人", "名", "位", "人次"]);
+
+/** Whether two measure words count the same thing (the same word, or both count people). */
+function sameMeasure(a: string | undefined, b: string): boolean {
+  return a === b || (a !== undefined && PERSON_MEASURES.has(a) && PERSON_MEASURES.has(b));
+}
+
 /** How well a clause's quantities fit what is asked: the measure word and noun printed after a number, or 元. */
 function quantityFit(asked: AskedQuantity, clause: string, quantities: QuantityFact[]): number {
   let best = 0;
@@ -43,7 +51,8 @@ function quantityFit(asked: AskedQuantity, clause: string, quantities: QuantityF
     const after = clause.slice(clause.indexOf(qf.value) + qf.value.length);
     let f = 0.05;
     if (asked.money && /元$/.test(qf.value)) f = 0.4;
-    if (asked.measure && qf.unit === asked.measure) f = 0.25;
+    // "30余公里": the measure may follow an approximation mark (余, 多) the fact stores as its unit.
+    if (asked.measure && (sameMeasure(qf.unit, asked.measure) || after.startsWith(asked.measure))) f = 0.25;
     // "12个签约项目" counts 项目 too: the noun within a short modifier after the number.
     if (asked.noun && (after.slice(0, asked.noun.length + 2).includes(asked.noun) || qf.value.endsWith(asked.noun)))
       f += 0.25;
@@ -75,13 +84,19 @@ export function howManyClaims(ctx: AnswerContext, used: Set<string> = new Set())
     for (const c of splitClauses(s.sentence)) {
       if (!hasQuantity(c.text)) continue;
       const typed = quantityFit(asked, c.text, quantities);
+      // "多少人" is not answered by "一场…攻坚战": a quantity of another measure and noun is no count of it.
+      if (asked.measure && !asked.money && typed < 0.25) continue;
       // A clause another part used answers this part only when it prints this part's noun ("1个主会场、6个分会场").
       if (used.has(`${s.cand.article.id}:${c.start}`) && typed < 0.3) continue;
       const f = typed + ownShare(c.text);
       // Nothing asked beyond what the title says ("第18次常务会议应到多少人"): the article covers it.
       const pure = (local === checked ? coverage(local, s.meta, c.text) : coverage(local, c.text)) + 0.05 * s.score;
-      // The asked noun printed after the number ("64个项目") is evidence enough for half the coverage.
-      if (pure < MIN_CLAUSE_COVERAGE * (typed >= 0.3 ? 0.5 : 1)) continue;
+      // The asked noun printed after the number ("64个项目") is evidence enough for half the coverage. A
+      // count of the measure asked ("吸引数十位村民参加" for 多少人) may take its topic from the clauses
+      // before it in its sentence ("…举办迎新春文艺汇演，…，吸引数十位村民参加").
+      const lead = s.sentence.text.slice(0, c.end - s.sentence.start);
+      const gate = typed >= 0.25 ? Math.max(pure, coverage(local, lead)) : pure;
+      if (gate < MIN_CLAUSE_COVERAGE * (typed >= 0.3 ? 0.5 : 1)) continue;
       const cov = pure + f;
       if (!best || cov > best.cov) best = { s, cov, fit: f, at: c.start };
     }

@@ -8,6 +8,8 @@ export const where: QuestionKind = {
   name: "where",
   description: "where (在哪里, 什么地方)",
   detect: (q) => (ASKS_WHERE.test(q.text) ? {} : undefined),
+  // "在哪里举行": any verb of holding says where ("在社区活动室举办"); the event's words pick the sentence.
+  askWords: /^(?:召开|举行|举办|进行)$/,
   answer(ctx) {
     // "在…召开" / "于…举行"-style clauses; the question's own verb next to 在哪里 ("在哪里闭幕") counts too. A
     // count of who came ("实到…代表227名", "应到") or "到会" is no place.

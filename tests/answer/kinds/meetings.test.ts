@@ -177,6 +177,19 @@ const ARTICLES: Article[] = [
     text: "1月12日，政协溪川县第九届委员会第四次会议闭幕。县委书记禤建华出席会议并讲话。禤建华强调，要强化政治担当，提高履职能力。县政协主席厍立群在常委会工作报告中说，去年县政协履职有力。厍立群指出，2023年，县政协将围绕中心工作建言献策，助推全县高质量发展。",
   }),
   testArticle({
+    id: "r0000011",
+    title: "白鹭镇：干群同心战风雪 争分夺秒护民安",
+    district: "溪川县",
+    date: "2024-01-22",
+    text: "1月22日，溪川县遭遇强降雪天气。白鹭镇闻雪而动，一场以党建为引领的扫雪除冰攻坚战火速打响。东坡村干群自发集结，清理道路1200米。镇党员干部累计清扫道路30余公里。",
+  }),
+  testArticle({
+    id: "r0000012",
+    title: "闹新春 送祝福 促和谐",
+    district: "溪川县",
+    text: "昨天下午，东坡村党支部在村文化广场举办迎新春文艺汇演，并准备了春联、福字等礼品，吸引数十位村民参加。",
+  }),
+  testArticle({
     id: "r0000009",
     title: "禤建华督导防汛工作",
     district: "溪川县",
@@ -374,6 +387,11 @@ const TABLE: Record<string, [string, string[], string][]> = {
     ["佘海燕是溪川县什么职务？", ["副县长"], ""],
     ["佘海燕在溪川县担任什么职务？", ["副县长"], ""],
   ],
+  "counts with their measure; where a thing was held": [
+    ["白鹭镇累计清扫了多少公里道路？", ["30余公里"], "战风雪"],
+    ["东坡村迎新春文艺汇演有多少人参加？", ["数十位"], "闹新春"],
+    ["东坡村迎新春文艺汇演在哪里举行？", ["村文化广场"], "闹新春"],
+  ],
   "taking part, opening days": [
     // Going along (一同督导) is taking part; the opening day of a meeting held over a range is its first day.
     ["佘海燕参加了防汛督导吗？", ["是。", "佘海燕"], "防汛"],
@@ -418,6 +436,8 @@ describe("meeting questions in residents' wordings (made-up county)", () => {
       "仇大勇出席了优化营商环境动员大会吗？",
       // A count of who came ("实到52名") is no place.
       "县政府第四次全体会议在哪里召开？",
+      // "多少人" is not answered by "一场…攻坚战".
+      "白鹭镇扫雪除冰出动了多少人？",
       // "会议还研究了其他事项。" names nothing.
       "县政府第五次全体会议研究了哪些事项？",
     ]) {
