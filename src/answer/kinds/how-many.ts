@@ -22,6 +22,8 @@ export interface AskedQuantity {
   noun?: string;
   /** "总投资多少", "金额多少": an amount of money (元). */
   money: boolean;
+  /** The noun only qualifies what is counted ("几个县政府的报告"): no check that the count is of it. */
+  qualifier?: boolean;
 }
 
 const MEASURE = `[${MEASURE_WORDS}]`;
@@ -32,7 +34,9 @@ export function askedQuantity(text: string): AskedQuantity {
     new RegExp(`(?:多少|几)(${MEASURE})?([\\u4e00-\\u9fff]{0,6}?)(?=[,，、?？吗呢]|$|是|的|有|在|被|参加|出席)`),
   );
   const money = /投资|金额|资金|产值|多少钱|营收|收入|总额|税收/.test(text) && !m?.[1];
-  return { measure: m?.[1], noun: m?.[2] || undefined, money };
+  // "几个县政府的报告": 县政府 only qualifies what is counted (报告).
+  const qualifier = !!m?.[2] && text.slice((m.index ?? 0) + m[0].length).startsWith("的");
+  return { measure: m?.[1], noun: m?.[2] || undefined, money, ...(qualifier ? { qualifier } : {}) };
 }
 
 /** Counters of people: "多少人" is answered by "200余人", "56名", "数十位". */
@@ -41,6 +45,30 @@ const PERSON_MEASURES = new Set(["人", "名", "位", "人次"]);
 /** Whether two measure words count the same thing (the same word, or both count people). */
 function sameMeasure(a: string | undefined, b: string): boolean {
   return a === b || (a !== undefined && PERSON_MEASURES.has(a) && PERSON_MEASURES.has(b));
+}
+
+/** A measure word right after a number ("名", "个"): not what is counted. */
+const MEASURE_AT_START = new RegExp(`^${MEASURE}`);
+
+/** Words that may follow a count without naming what is counted ("56名参加", "3人出席"). */
+const AFTER_COUNT_VERB = /^(?:参加|出席|参与|到会|到场|列席|获得|获|当选|以上|左右|次|多|余)/;
+
+/**
+ * Whether the words right after a number name another thing than the noun asked: they start with a
+ * noun-like run of Chinese that does not hold the asked noun's head, even abbreviated ("选区选民" for
+ * "区人大代表"; "常务委员会委员" holds "常委").
+ */
+function countsOther(noun: string, after: string): boolean {
+  if (!/^[\u4e00-\u9fff]{2}/.test(after) || AFTER_COUNT_VERB.test(after)) return false;
+  // The head's characters in order, also abbreviated ("常委" in "区政协九届常务委员会委员").
+  const window = after.slice(0, noun.length + 10);
+  let at = 0;
+  for (const c of noun.slice(-2)) {
+    at = window.indexOf(c, at);
+    if (at < 0) return true;
+    at++;
+  }
+  return false;
 }
 
 /** How well a clause's quantities fit what is asked: the measure word and noun printed after a number, or 元. */
@@ -56,6 +84,13 @@ function quantityFit(asked: AskedQuantity, clause: string, quantities: QuantityF
     // "12个签约项目" counts 项目 too: the noun within a short modifier after the number.
     if (asked.noun && (after.slice(0, asked.noun.length + 2).includes(asked.noun) || qf.value.endsWith(asked.noun)))
       f += 0.25;
+    // "几名区人大代表" is not counted by "71名选区选民": a number followed by another noun counts something else.
+    else if (
+      asked.noun &&
+      !asked.qualifier &&
+      countsOther(asked.noun, after.replace(MEASURE_AT_START, "").replace(asked.measure ?? "", ""))
+    )
+      continue;
     best = Math.max(best, f);
   }
   return best;

@@ -190,6 +190,13 @@ const ARTICLES: Article[] = [
     text: "昨天下午，东坡村党支部在村文化广场举办迎新春文艺汇演，并准备了春联、福字等礼品，吸引数十位村民参加。",
   }),
   testArticle({
+    id: "r0000013",
+    title: "白鹭镇完成县人大代表补选工作",
+    district: "溪川县",
+    date: "2024-05-26",
+    text: "5月26日，白鹭镇第三选区举行县十八届人大代表补选投票。83名选区选民参加此次投票选举，正式代表候选人柏青山以全票当选。同日，县政协补选4名县政协常务委员会委员。",
+  }),
+  testArticle({
     id: "r0000009",
     title: "禤建华督导防汛工作",
     district: "溪川县",
@@ -391,6 +398,8 @@ const TABLE: Record<string, [string, string[], string][]> = {
     ["白鹭镇累计清扫了多少公里道路？", ["30余公里"], "战风雪"],
     ["东坡村迎新春文艺汇演有多少人参加？", ["数十位"], "闹新春"],
     ["东坡村迎新春文艺汇演在哪里举行？", ["村文化广场"], "闹新春"],
+    // An abbreviated noun still counts ("常委": 常务委员会委员).
+    ["县政协补选了几名常委？", ["4名"], "补选"],
   ],
   "taking part, opening days": [
     // Going along (一同督导) is taking part; the opening day of a meeting held over a range is its first day.
@@ -436,6 +445,8 @@ describe("meeting questions in residents' wordings (made-up county)", () => {
       "仇大勇出席了优化营商环境动员大会吗？",
       // A count of who came ("实到52名") is no place.
       "县政府第四次全体会议在哪里召开？",
+      // "几名县人大代表" is not counted by "83名选区选民".
+      "白鹭镇补选了几名县人大代表？",
       // "多少人" is not answered by "一场…攻坚战".
       "白鹭镇扫雪除冰出动了多少人？",
       // "会议还研究了其他事项。" names nothing.
