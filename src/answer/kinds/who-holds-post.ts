@@ -31,7 +31,8 @@ const DATE_PREFIX = /^(?:(?:19|20)\d{2}年)?(?:\d{1,2}月份?)?(?:\d{1,2}日)?(?
 export function corePost(target: string, district: string | undefined): string {
   const t = target.replace(POST_TIME_PREFIX, "");
   for (const form of district ? districtForms(district) : []) {
-    if (t.startsWith(form) && t.length > form.length) return keepLevel(form, t.slice(form.length));
+    // "孟州市长": 市 belongs to the post (市长), not to the place: an office needs two characters.
+    if (t.startsWith(form) && t.length - form.length >= 2) return keepLevel(form, t.slice(form.length));
   }
   const m = t.match(/^[\u4e00-\u9fff]{1,3}(区|县|市)(?=[\u4e00-\u9fff]{3,})/);
   if (m) return keepLevel(m[0], t.slice(m[0].length));
@@ -96,7 +97,7 @@ function whoPostClaims(
   described: (c: CandidateArticle) => boolean = () => false,
 ): Claim[] {
   // The place asked about: a known district, or the place printed in the question ("朝阳区区长"), known or not.
-  const district = asked ?? target.match(/^([\u4e00-\u9fff]{2,3}?(?:区|县|市))(?=[\u4e00-\u9fff])/)?.[1];
+  const district = asked ?? target.match(/^([\u4e00-\u9fff]{2,3}?(?:区|县|市))(?=[\u4e00-\u9fff]{2})/)?.[1];
   // A town or street asked about ("戴庙镇镇长"): the article must name it; the post is what follows.
   const town = target.match(/^([\u4e00-\u9fff]{2,4}?(?:镇|乡|街道|办事处))(?=[\u4e00-\u9fff]{2,})/)?.[1];
   const core = town ? target.slice(town.length) : corePost(target, district);

@@ -197,6 +197,20 @@ const ARTICLES: Article[] = [
     text: "5月26日，白鹭镇第三选区举行县十八届人大代表补选投票。83名选区选民参加此次投票选举，正式代表候选人柏青山以全票当选。同日，县政协补选4名县政协常务委员会委员。",
   }),
   testArticle({
+    id: "r0000014",
+    title: "云岭县督导秋收工作",
+    district: "云岭县",
+    date: "2024-09-20",
+    text: "9月20日，云岭县副县长葛文斌到田间督导秋收工作。",
+  }),
+  testArticle({
+    id: "r0000015",
+    title: "云岭县召开经济工作会议",
+    district: "云岭县",
+    date: "2024-12-20",
+    text: "12月20日，云岭县召开经济工作会议。云岭县委副书记、县长柴志宏主持会议。",
+  }),
+  testArticle({
     id: "r0000009",
     title: "禤建华督导防汛工作",
     district: "溪川县",
@@ -390,6 +404,8 @@ const TABLE: Record<string, [string, string[], string][]> = {
   ],
   "posts: a deputy is not the post; a district inside the ask": [
     ["佘海燕是溪川县县长吗？", ["不是。", "副县长"], ""],
+    // "云岭县长": 县 belongs to the post, and a deputy (副县长) is never the answer.
+    ["云岭县长是谁？", ["柴志宏"], "经济工作会议"],
     ["佘海燕是溪川县副县长吗？", ["是。", "副县长"], ""],
     ["佘海燕是溪川县什么职务？", ["副县长"], ""],
     ["佘海燕在溪川县担任什么职务？", ["副县长"], ""],
