@@ -8,7 +8,8 @@ export const when: QuestionKind = {
   description: "when (哪天, 几号, 什么时候, 哪年)",
   detect: (q) => (ASKS_WHEN.test(q.text) ? {} : undefined),
   // "哪天开幕的": the date a meeting opened is the date it was held, or the first of a range it was held on.
-  askWords: /^(?:开幕|召开|举行|举办)$/,
+  // A year asked ("2021年…是哪天开的") is checked on the article and the sentence (yearFits), not matched.
+  askWords: /^(?:开幕|召开|举行|举办|(?:19|20)\d{2}年?)$/,
   answer(ctx) {
     const relevant = relevantSentences(ctx.q, ctx.scored());
     // "哪年的…报告", "哪一年": a printed year is the answer, with the clause it stands in.

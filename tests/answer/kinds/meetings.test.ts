@@ -423,6 +423,8 @@ const TABLE: Record<string, [string, string[], string][]> = {
     ["佘海燕有没有参与防汛工作督导？", ["是。", "佘海燕"], "防汛"],
     ["县政府第五次全体会议是哪天开幕的？", ["12月26日"], "第五次全体会议"],
     ["县政府第五次全体会议是12月26日开幕的吗？", ["是。", "12月26日"], "第五次全体会议"],
+    // A year asked is checked on the article, not matched in the sentence.
+    ["2024年县政府第五次全体会议是哪天开的？", ["12月26日"], "第五次全体会议"],
   ],
   "colloquial meeting names (人代会, 政协会议, 常务会)": [
     // 应到/实到 asked, 应出席/实际出席 printed; 全会 for 全体会议.
@@ -463,6 +465,8 @@ describe("meeting questions in residents' wordings (made-up county)", () => {
       "县政府第四次全体会议在哪里召开？",
       // "几名县人大代表" is not counted by "83名选区选民".
       "白鹭镇补选了几名县人大代表？",
+      // Another year than the article's.
+      "2023年县政府第五次全体会议是哪天开的？",
       // "多少人" is not answered by "一场…攻坚战".
       "白鹭镇扫雪除冰出动了多少人？",
       // "会议还研究了其他事项。" names nothing.
