@@ -1,9 +1,12 @@
 import { districtForms } from "../../core/zh/districts.js";
-import { BODY_END, OFFICE_WORD, POST_TIME_PREFIX, postForms } from "../../core/zh/posts.js";
+import { OFFICE_WORD, POST_TIME_PREFIX, postForms } from "../../core/zh/posts.js";
 import { type Claim, quoteSpan } from "../citations.js";
 import { type CandidateArticle, MIN_COVERAGE } from "../extractive.js";
 import { coverage } from "../units.js";
 import type { AnswerContext, QuestionKind } from "./kind.js";
+
+/** What may stand before a body's office printed on its own: nothing, or a place ("区"). */
+const OWN_OFFICE_PREFIX = /^(?:[\u4e00-\u9fff]{0,4}?[区县市])?$/;
 
 /** "卫东区人大常委会主任是谁", "谁是…", "…由谁担任", "谁担任…": what stands where the post is asked. */
 export function whoPostTarget(text: string): string | undefined {
@@ -121,10 +124,11 @@ function whoPostClaims(
         (p) =>
           f.post?.includes(p.form) &&
           (!p.committee || f.post.includes(p.committee)) &&
-          // The office of a body ("指挥长" of 防汛指挥部): printed with no other body before it ("区法院院长").
+          // The office of a body ("指挥长" of 防汛指挥部): printed on its own, at most after a place — never after
+          // another body ("区法院院长", "区人大常委会主任" is no 监察委员会主任).
           (!p.org ||
             ((cand.article.text.includes(p.org) || cand.article.title.includes(p.org)) &&
-              !BODY_END.test(f.post.slice(0, f.post.indexOf(p.form))))),
+              OWN_OFFICE_PREFIX.test(f.post.slice(0, f.post.indexOf(p.form))))),
       );
       if (!form) continue;
       const at = f.post.indexOf(form.form);

@@ -211,6 +211,13 @@ const ARTICLES: Article[] = [
     text: "12月20日，云岭县召开经济工作会议。云岭县委副书记、县长柴志宏主持会议。",
   }),
   testArticle({
+    id: "r0000016",
+    title: "溪川县人大常委会举行会议",
+    district: "溪川县",
+    date: "2024-08-20",
+    text: "8月20日，溪川县人大常委会举行会议。溪川县人大常委会主任蒯国栋主持会议。会议补选韦立新为溪川县监察委员会委员。",
+  }),
+  testArticle({
     id: "r0000009",
     title: "禤建华督导防汛工作",
     district: "溪川县",
@@ -465,6 +472,8 @@ describe("meeting questions in residents' wordings (made-up county)", () => {
       "县政府第四次全体会议在哪里召开？",
       // "几名县人大代表" is not counted by "83名选区选民".
       "白鹭镇补选了几名县人大代表？",
+      // An office of one body is not another body's ("县人大常委会主任" is no 监察委员会主任).
+      "溪川县监察委员会主任是谁？",
       // Another year than the article's.
       "2023年县政府第五次全体会议是哪天开的？",
       // "多少人" is not answered by "一场…攻坚战".
