@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
+import { prng } from "../../bench/corpus.js";
 import { searchIndexDir } from "../../src/index/manifest.js";
 import { SearchIndex } from "../../src/index/search-index.js";
 import { IndexWriter, type NewChunk } from "../../src/index/writer.js";
@@ -12,18 +13,6 @@ afterEach(() => {
 
 const DIM = 32;
 const MODEL = { model: "test-model", pooling: "cls" };
-
-/** A small seeded PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rand = prng(11);
 const gauss = () => Math.sqrt(-2 * Math.log(Math.max(1e-12, rand()))) * Math.cos(2 * Math.PI * rand());

@@ -1,15 +1,9 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyzeQuestion } from "../../../src/answer/analyze.js";
-import { type Answerer, createAnswerer } from "../../../src/answer/answerer.js";
+import type { Answerer } from "../../../src/answer/answerer.js";
 import type { Article } from "../../../src/core/types.js";
-import { syncFacts } from "../../../src/facts/sync.js";
-import { ArticleStore } from "../../../src/store/articles.js";
-import { openDb } from "../../../src/store/db.js";
-import { storeFile, testArticle } from "../../support/articles.js";
-import { FakeNewsRetriever } from "../fixtures/fake-retriever.js";
+import { testArticle } from "../../support/articles.js";
+import { type MadeUpAnswerer, madeUpAnswerer } from "../fixtures/made-up-answerer.js";
 
 /**
  * Made-up articles (invented counties, people and events, in the shapes county papers print) and,
@@ -65,20 +59,13 @@ const ARTICLES: Article[] = [
   }),
 ];
 
-let dir = "";
-let store: ArticleStore;
 let answerer: Answerer;
+let made: MadeUpAnswerer | undefined;
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "kinds-"));
-  store = new ArticleStore(openDb(dir));
-  storeFile(store, "test.txt", ARTICLES, "2026-01-01T00:00:00.000Z");
-  syncFacts(store);
-  answerer = createAnswerer({ store, retriever: new FakeNewsRetriever(ARTICLES) });
+  made = madeUpAnswerer(ARTICLES, "kinds-");
+  answerer = made.answerer;
 });
-afterAll(() => {
-  store.db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => made?.close());
 
 /** kind → [question, strings the answer must contain, headline fragment of the first citation]. */
 const TABLE: Record<string, [string, string[], string][]> = {

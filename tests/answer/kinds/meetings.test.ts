@@ -1,14 +1,8 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Answerer, createAnswerer } from "../../../src/answer/answerer.js";
+import type { Answerer } from "../../../src/answer/answerer.js";
 import type { Article } from "../../../src/core/types.js";
-import { syncFacts } from "../../../src/facts/sync.js";
-import { ArticleStore } from "../../../src/store/articles.js";
-import { openDb } from "../../../src/store/db.js";
-import { storeFile, testArticle } from "../../support/articles.js";
-import { FakeNewsRetriever } from "../fixtures/fake-retriever.js";
+import { testArticle } from "../../support/articles.js";
+import { type MadeUpAnswerer, madeUpAnswerer } from "../fixtures/made-up-answerer.js";
 
 /**
  * One made-up county's meetings as county papers print them (人代会, 政协会议, 常务会议, a 动员大会, a
@@ -226,20 +220,13 @@ const ARTICLES: Article[] = [
   }),
 ];
 
-let dir = "";
-let store: ArticleStore;
 let answerer: Answerer;
+let made: MadeUpAnswerer | undefined;
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "meetings-"));
-  store = new ArticleStore(openDb(dir));
-  storeFile(store, "test.txt", ARTICLES, "2026-01-01T00:00:00.000Z");
-  syncFacts(store);
-  answerer = createAnswerer({ store, retriever: new FakeNewsRetriever(ARTICLES) });
+  made = madeUpAnswerer(ARTICLES, "meetings-");
+  answerer = made.answerer;
 });
-afterAll(() => {
-  store.db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => made?.close());
 
 /** group → [question, strings the answer must contain, headline fragment of the first citation ("" = any)]. */
 const TABLE: Record<string, [string, string[], string][]> = {
