@@ -172,8 +172,7 @@ function leadOf(
   while (first > 0 && out[first - 1]?.kind === "body") first--;
   let best: { item: number; para: number; score: number } | null = null;
   for (let i = first; i < end; i++) {
-    const paras = (out[i] as Extract<Item, { kind: "body" }>).paras;
-    const gap = (out[i] as Extract<Item, { kind: "body" }>).gapBefore ?? 0;
+    const { paras, gapBefore: gap = 0 } = out[i] as Extract<Item, { kind: "body" }>;
     paras.forEach((p, j) => {
       // A run's start, a dateline, a leading date, or a block set off by a wider gap than paragraphs are.
       const start = (i === first || gap > paragraphGap) && j === 0;
@@ -203,20 +202,25 @@ function leadOf(
  * dropped.
  */
 export function settleHeadlines(items: Item[]): Item[] {
-  const first = settleOnce(items, false);
-  return first.after > first.before ? settleOnce(items, true).out : first.out;
+  const gap = typicalGap(items);
+  const first = settleOnce(items, false, gap);
+  return first.after > first.before ? settleOnce(items, true, gap).out : first.out;
 }
 
 /**
  * One pass of `settleHeadlines`; counts the headlines the evidence clearly
  * put after their body (`after`) and the trailing candidates that clearly
  * head the next body (`before`). With `titleAfterPage` (the page's clear
- * cases print the headline last), a close call goes the page's way.
+ * cases print the headline last), a close call goes the page's way;
+ * `paragraphGap` is the page's usual gap between paragraphs (`typicalGap`).
  */
-function settleOnce(input: Item[], titleAfterPage: boolean): { out: Item[]; after: number; before: number } {
+function settleOnce(
+  input: Item[],
+  titleAfterPage: boolean,
+  paragraphGap: number,
+): { out: Item[]; after: number; before: number } {
   // Bodies are copied: a pass moves paragraphs between them.
   const items = input.map((it) => (it.kind === "body" ? { ...it, paras: [...it.paras] } : it));
-  const paragraphGap = typicalGap(items);
   const out: Item[] = [];
   let after = 0;
   let before = 0;

@@ -17,6 +17,8 @@ const MD_HEADING = /^#{1,6}\s+/;
 /** A paragraph's first-line indent: two or more ideographic or ASCII spaces. */
 const INDENT = /^(?:\u3000|\s){2,}\S/;
 const SENTENCE_MARK = /[。！？；，,]/;
+/** A line ending a sentence, for the indented-paragraph rules. */
+const SENTENCE_END = /[。！？”]$/;
 
 /**
  * Page text → blocks of lines. Lines are cleaned (`cleanLine`); a block is
@@ -36,7 +38,8 @@ export function splitBlocks(text: string): Block[] {
   let indentSeen = false;
   const raws = text.replace(/\r\n?/g, "\n").split("\n");
   const cleaned = raws.map(cleanLine);
-  const starts = headlineStarts(raws, cleaned);
+  const indents = raws.map((r) => INDENT.test(r));
+  const starts = headlineStarts(indents, cleaned);
   for (const [n, raw] of raws.entries()) {
     const line = cleaned[n] ?? "";
     if (line === "") {
@@ -51,10 +54,10 @@ export function splitBlocks(text: string): Block[] {
     }
     // The first indented line under lines that end no sentence: a headline printed
     // right above its body ("雄安新区白洋淀步入全国良好湖泊行" / "列" / "　　历经四年…").
-    const indented = INDENT.test(raw);
+    const indented = indents[n] === true;
     const prev = cur[cur.length - 1];
     // An indented line after a sentence end starts a paragraph, as a blank line would.
-    const newParagraph = indented && prev !== undefined && /[。！？”]$/.test(prev);
+    const newParagraph = indented && prev !== undefined && SENTENCE_END.test(prev);
     if (
       (indented && !indentSeen && cur.length && cur.every((l) => !SENTENCE_MARK.test(l))) ||
       newParagraph ||
@@ -84,16 +87,15 @@ export function splitBlocks(text: string): Block[] {
  * On a page of indented paragraphs printed without blank lines: the lines
  * where a headline starts (one or two unindented lines without punctuation
  * after a sentence end, right above an indented line) and the indented line
- * under it. Line numbers of `raws` (`cleaned`: the same lines after `cleanLine`).
+ * under it. `indented[i]`: whether line i is indented; `cleaned`: the lines after `cleanLine`.
  */
-function headlineStarts(raws: string[], cleaned: string[]): Set<number> {
+function headlineStarts(indented: boolean[], cleaned: string[]): Set<number> {
   const out = new Set<number>();
-  const indented = raws.map((r) => INDENT.test(r));
   if (indented.filter(Boolean).length < 2) return out;
-  for (let i = 1; i < raws.length; i++) {
-    if (indented[i] || !/[。！？”]$/.test(cleaned[i - 1] ?? "")) continue;
+  for (let i = 1; i < cleaned.length; i++) {
+    if (indented[i] || !SENTENCE_END.test(cleaned[i - 1] ?? "")) continue;
     let j = i;
-    while (j < raws.length && j - i < 3 && !indented[j] && cleaned[j] !== "") j++;
+    while (j < cleaned.length && j - i < 3 && !indented[j] && cleaned[j] !== "") j++;
     const head = cleaned.slice(i, j);
     if (j - i === 0 || j - i > 2 || !indented[j] || head.some((l) => SENTENCE_MARK.test(l))) continue;
     out.add(i);

@@ -41,7 +41,7 @@ const JUMP_MARK = /[（(](?:上接|下转|转)第?\s*[\d一二三四五六七八
 /** Last words of a complete headline line: a second line after it is a deck, not a wrap. */
 const HEADLINE_END = /(召开|举行|举办|开幕|闭幕|揭牌|启动|成立|签约|开工|竣工|落幕|亮相|开通|开业|会议|[）)])$/;
 /** A column tag before a headline ("【网络中国节•春节】…"): headlines only carry it. */
-const COLUMN_TAG = /^【[^】]{1,16}】/;
+export const COLUMN_TAG = /^【[^】]{1,16}】/;
 /** A kicker framed by dashes ("—— 关注“两会” ——"). */
 const FRAMED = /^[—-]{1,2}\s*\S.*[—-]{1,2}$/;
 const ENUMERATION = /^[（(]?[一二三四五六七八九十\d]{1,3}[、.．)）]/;

@@ -1,5 +1,5 @@
 import { headlineEvidence } from "./assemble.js";
-import type { Headline } from "./classify.js";
+import { COLUMN_TAG, type Headline } from "./classify.js";
 import { unclosed } from "./text.js";
 
 /** Share of a line's word pairs the lead says, at most, for that line to be a kicker. */
@@ -16,16 +16,17 @@ const LONG_KICKER_EVIDENCE = 0.5;
  * fills the column; a kicker need not), the lead says little of it
  * ("聚焦高质量发展") and clearly more of the lines under it; a first line as
  * long as the next is a kicker only when the lead says none of it and half
- * of the rest. A wrapped
- * headline whose first line the lead says ("卢和平督导" / "“四好农村路”建设工作")
- * stays whole. Returns null when the headline stays as read.
+ * of the rest. A wrapped headline whose first line the lead says
+ * ("卢和平督导" / "“四好农村路”建设工作") stays whole. Returns null when the
+ * headline stays as read.
  */
 export function separateKicker(lines: string[], lead: string): Headline | null {
   if (lines.length < 2) return null;
   const [top = "", next = ""] = lines;
   // A column tag with words after it opens the main headline ("【…】我国" / "夏粮…"): no kicker;
   // nor is a line that leaves a bracket or quote open ("【第33届夏季奥林匹克运" / "动会】…").
-  if (/^【[^】]{1,16}】./.test(top) || unclosed(top)) return null;
+  const tag = COLUMN_TAG.exec(top)?.[0];
+  if ((tag !== undefined && tag.length < top.length) || unclosed(top)) return null;
   const main = lines.slice(1).join("");
   const topSays = headlineEvidence(top, lead);
   const mainSays = headlineEvidence(main, lead);
