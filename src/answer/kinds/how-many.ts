@@ -107,14 +107,14 @@ export function howManyClaims(ctx: AnswerContext, used: Set<string> = new Set())
   const own = ctx.q.focus;
   const ownShare = (t: string) => (own.length === 0 ? 0 : (0.6 * own.filter((w) => t.includes(w)).length) / own.length);
   let best: { s: ScoredSentence; cov: number; fit: number; at: number } | undefined;
+  // The years and ordinals asked ("2021年第四季度") are checked on the article (candidates print them): the
+  // clause need not repeat them.
+  const checked = withoutChecked(ctx.weights, ctx.q.ordinals);
   for (const s of relevantSentences(ctx.q, ctx.scored()).slice(0, 16)) {
     if (!hasQuantity(s.sentence.text)) continue;
     const quantities = s.cand.facts.filter(
       (f): f is QuantityFact => f.kind === "quantity" && f.start >= s.sentence.start && f.end <= s.sentence.end,
     );
-    // The years and ordinals asked ("2021年第四季度") are checked on the article (candidates print them): the
-    // clause need not repeat them.
-    const checked = withoutChecked(ctx.weights, ctx.q.ordinals);
     const local = withoutTitleUnits(checked, s.meta);
     for (const c of splitClauses(s.sentence)) {
       if (!hasQuantity(c.text)) continue;
