@@ -50,6 +50,11 @@ function sameMeasure(a: string | undefined, b: string): boolean {
 /** A measure word right after a number ("名", "个"): not what is counted. */
 const MEASURE_AT_START = new RegExp(`^${MEASURE}`);
 
+/** The words after a number without the measure that opens them: the one asked ("公里"), else one measure character. */
+function withoutMeasure(after: string, measure: string | undefined): string {
+  return measure && after.startsWith(measure) ? after.slice(measure.length) : after.replace(MEASURE_AT_START, "");
+}
+
 /** Words that may follow a count without naming what is counted ("56名参加", "3人出席"). */
 const AFTER_COUNT_VERB = /^(?:参加|出席|参与|到会|到场|列席|获得|获|当选|以上|左右|次|多|余)/;
 
@@ -85,12 +90,7 @@ function quantityFit(asked: AskedQuantity, clause: string, quantities: QuantityF
     if (asked.noun && (after.slice(0, asked.noun.length + 2).includes(asked.noun) || qf.value.endsWith(asked.noun)))
       f += 0.25;
     // "几名区人大代表" is not counted by "71名选区选民": a number followed by another noun counts something else.
-    else if (
-      asked.noun &&
-      !asked.qualifier &&
-      countsOther(asked.noun, after.replace(MEASURE_AT_START, "").replace(asked.measure ?? "", ""))
-    )
-      continue;
+    else if (asked.noun && !asked.qualifier && countsOther(asked.noun, withoutMeasure(after, asked.measure))) continue;
     best = Math.max(best, f);
   }
   return best;
