@@ -4,7 +4,7 @@ import { prng } from "../../bench/corpus.js";
 import { searchIndexDir } from "../../src/index/manifest.js";
 import { SearchIndex } from "../../src/index/search-index.js";
 import { IndexWriter, type NewChunk } from "../../src/index/writer.js";
-import { tempConfig } from "./helpers.js";
+import { tempConfig, testChunk } from "./helpers.js";
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -31,28 +31,8 @@ function vector(): Float32Array {
 
 function chunks(from: number, n: number): NewChunk[] {
   return Array.from({ length: n }, (_, j) => {
-    const i = from + j;
-    const text = `第${i}号`;
-    return {
-      row: {
-        metadata: {
-          chunkId: `a${i}:0`,
-          articleId: `a${i}`,
-          chunkIndex: 0,
-          title: text,
-          district: null,
-          date: null,
-          source: "t.txt",
-          start: 0,
-          end: text.length,
-        },
-        text,
-        districts: [],
-        articleVersion: "v1",
-      },
-      vector: vector(),
-      tokens: [text],
-    };
+    const text = `第${from + j}号`;
+    return testChunk(from + j, { text, title: text, district: null, date: null, vector: vector(), tokens: [text] });
   });
 }
 

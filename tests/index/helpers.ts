@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { loadConfig } from "../../src/config/env.js";
 import type { Article } from "../../src/core/types.js";
+import type { NewChunk } from "../../src/index/writer.js";
 import { ArticleStore } from "../../src/store/articles.js";
 import { openDb } from "../../src/store/db.js";
 import { storeFile, testArticle } from "../support/articles.js";
@@ -74,3 +75,40 @@ export const SAMPLE: Article[] = [
     text: "3月5日,孟州市召开谋划项目专项债券申报工作专题会议。市领导吕沛、原红波、唐军出席会议。会议要求各单位加快项目谋划,提高申报质量。",
   }),
 ];
+
+/**
+ * The one chunk of made-up article `a<i>` for the index writer: its text is the whole article
+ * (`start` 0, `end` its length), stored from "t.txt".
+ */
+export function testChunk(
+  i: number,
+  p: {
+    text: string;
+    title: string;
+    district: string | null;
+    date: string | null;
+    vector: Float32Array;
+    tokens: string[];
+  },
+): NewChunk {
+  return {
+    row: {
+      metadata: {
+        chunkId: `a${i}:0`,
+        articleId: `a${i}`,
+        chunkIndex: 0,
+        title: p.title,
+        district: p.district,
+        date: p.date,
+        source: "t.txt",
+        start: 0,
+        end: p.text.length,
+      },
+      text: p.text,
+      districts: p.district ? [p.district] : [],
+      articleVersion: "v1",
+    },
+    vector: p.vector,
+    tokens: p.tokens,
+  };
+}

@@ -6,7 +6,7 @@ import { SearchIndex } from "../../src/index/search-index.js";
 import { compactIndex, type PassageEmbedder, syncIndex } from "../../src/index/sync.js";
 import { tokenize } from "../../src/index/tokenize.js";
 import { IndexWriter, MAX_DELTAS, type NewChunk } from "../../src/index/writer.js";
-import { article, openStore, putArticles, SAMPLE, tempConfig } from "./helpers.js";
+import { article, openStore, putArticles, SAMPLE, tempConfig, testChunk } from "./helpers.js";
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -27,26 +27,14 @@ function vec(seed: number): Float32Array {
 function chunks(ids: number[]): NewChunk[] {
   return ids.map((i) => {
     const text = `第${i}号文章 ${i % 2 ? "陕州区召开会议" : "孟州市植树造林"} 编号${i}`;
-    return {
-      row: {
-        metadata: {
-          chunkId: `a${i}:0`,
-          articleId: `a${i}`,
-          chunkIndex: 0,
-          title: `标题${i}`,
-          district: i % 2 ? "陕州区" : "孟州市",
-          date: `2026-01-${String((i % 28) + 1).padStart(2, "0")}`,
-          source: "t.txt",
-          start: 0,
-          end: text.length,
-        },
-        text,
-        districts: [i % 2 ? "陕州区" : "孟州市"],
-        articleVersion: "v1",
-      },
+    return testChunk(i, {
+      text,
+      title: `标题${i}`,
+      district: i % 2 ? "陕州区" : "孟州市",
+      date: `2026-01-${String((i % 28) + 1).padStart(2, "0")}`,
       vector: vec(i),
       tokens: tokenize(text),
-    };
+    });
   });
 }
 
