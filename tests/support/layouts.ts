@@ -81,6 +81,16 @@ function lead(a: LayoutArticle, i: number, pick: () => number): string {
   return `${dl?.(r) ?? ""}${a.paras[0] ?? ""}`;
 }
 
+/** A reporter's name, picked at random. */
+function reporter(pick: () => number): string {
+  return REPORTERS[Math.floor(pick() * REPORTERS.length)] ?? "王丽";
+}
+
+/** The article's paragraphs as printed, the first one with its dateline. */
+function paragraphs(a: LayoutArticle, i: number, pick: () => number): string[] {
+  return [lead(a, i, pick), ...a.paras.slice(1)];
+}
+
 /** Headline, blank line, paragraphs separated by blank lines. */
 const clean: Renderer = (arts, { seed }) => {
   const pick = rng(seed);
@@ -122,8 +132,8 @@ const titleAfter: Renderer = (arts, { seed }) => {
   const width = 15;
   return arts
     .map((a, i) => {
-      const paras = [lead(a, i, pick), ...a.paras.slice(1)].map((p) => wrap(p, width).join("\n"));
-      const r = REPORTERS[Math.floor(pick() * REPORTERS.length)] ?? "王丽";
+      const paras = paragraphs(a, i, pick).map((p) => wrap(p, width).join("\n"));
+      const r = reporter(pick);
       return [...paras.flatMap((p) => [p, ""]), `（${r}）`, a.title].join("\n");
     })
     .join("\n\n\n");
@@ -134,7 +144,7 @@ const hashed: Renderer = (arts, { seed }) => {
   const pick = rng(seed);
   return arts
     .map((a, i) => {
-      const r = REPORTERS[Math.floor(pick() * REPORTERS.length)] ?? "王丽";
+      const r = reporter(pick);
       const caption = i > 0 && pick() < 0.3 ? [`图为${a.title.slice(0, 6)}现场。${r} 摄`, ""] : [];
       const parts = [...caption, `# ${a.title}`, "", `记者 ${r}`, "", ...a.paras.flatMap((p) => [p, ""])];
       return parts.join("\n");
@@ -151,10 +161,10 @@ const mixed: Renderer = (arts, { seed }) => {
   const width = 16;
   return arts
     .map((a, i) => {
-      const paras = [lead(a, i, pick), ...a.paras.slice(1)].map((p) => wrap(p, width).join("\n"));
+      const paras = paragraphs(a, i, pick).map((p) => wrap(p, width).join("\n"));
       const body = paras.flatMap((p) => [p, ""]);
       if (pick() < 0.5) return [a.title, "", ...body].join("\n");
-      const r = REPORTERS[Math.floor(pick() * REPORTERS.length)] ?? "王丽";
+      const r = reporter(pick);
       return [...body, `（${r}）`, a.title].join("\n");
     })
     .join("\n\n\n");
@@ -204,7 +214,7 @@ const spaced: Renderer = (arts, { seed }) => {
   const wide = (s: string) => s.replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
   return arts
     .map((a, i) => {
-      const paras = [lead(a, i, pick), ...a.paras.slice(1)].map((p) =>
+      const paras = paragraphs(a, i, pick).map((p) =>
         wrap(wide(p), 17)
           .map((l) => (pick() < 0.15 ? [...l].join(" ") : l))
           .join("\n"),
@@ -222,7 +232,7 @@ const spaced: Renderer = (arts, { seed }) => {
 const indented: Renderer = (arts, { seed }) => {
   const pick = rng(seed);
   return arts
-    .map((a, i) => [a.title, ...[lead(a, i, pick), ...a.paras.slice(1)].map((p) => `\u3000\u3000${p}`)].join("\n"))
+    .map((a, i) => [a.title, ...paragraphs(a, i, pick).map((p) => `\u3000\u3000${p}`)].join("\n"))
     .join("\n\n");
 };
 
@@ -236,7 +246,7 @@ const dense: Renderer = (arts, { seed }) => {
   return arts
     .map((a, i) => {
       const head = wrap(a.title, width);
-      const body = [lead(a, i, pick), ...a.paras.slice(1)].flatMap((p) => wrap(`\u3000\u3000${p}`, width));
+      const body = paragraphs(a, i, pick).flatMap((p) => wrap(`\u3000\u3000${p}`, width));
       return [...head, ...body].join("\n");
     })
     .join("\n\n");
